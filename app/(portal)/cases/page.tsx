@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requirePage } from "@/lib/auth/actor";
+import { listCases } from "@/lib/cases/queries";
+import { formatDate } from "@/lib/i18n/format";
+import { PageHeader } from "@/components/Page";
+import { DataTable } from "@/components/DataTable";
+
+export default async function CasesPage() {
+  const actor = await requirePage("/cases");
+  const rows = await listCases(getDb(), actor);
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={t("cases.title")} intro={t("cases.intro")} />
+      <DataTable
+        caption={t("cases.title")}
+        empty={t("common.noResults")}
+        columns={[
+          { key: "caseOid", label: t("cases.caseOid") },
+          { key: "serviceTask", label: t("cases.serviceTask") },
+          { key: "responsible", label: t("cases.responsible") },
+          { key: "windows", label: t("cases.windows"), align: "right" },
+          { key: "created", label: t("cases.created") },
+        ]}
+        rows={rows.map((r) => ({
+          id: r.id,
+          cells: {
+            caseOid: r.caseOid,
+            serviceTask: t(`cases.serviceTasks.${r.serviceTask}`),
+            responsible: r.responsible ?? "",
+            windows: r.windows,
+            created: formatDate(r.createdAt),
+          },
+        }))}
+      />
+    </>
+  );
+}

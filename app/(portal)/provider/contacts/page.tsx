@@ -1,0 +1,33 @@
+import { Paper, Stack, Typography } from "@mui/material";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requirePage } from "@/lib/auth/actor";
+import { listOwnContacts } from "@/lib/providers/queries";
+import { updateContact } from "@/lib/providers/actions";
+import { PageHeader } from "@/components/Page";
+import { ContactForm } from "@/components/ContactForm";
+
+export default async function OwnContactsPage() {
+  const actor = await requirePage("/provider/contacts");
+  const contacts = await listOwnContacts(getDb(), actor);
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={t("providerSide.contactsTitle")} intro={t("providerSide.contactsIntro")} />
+      <Stack spacing={3}>
+        {contacts.map((c) => (
+          <Paper key={c.id} variant="outlined" sx={{ p: 3 }}>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              {t("contacts.email")}: {c.email} · {t("contacts.receivesCaseOids")}:{" "}
+              {c.receivesCaseOids ? t("common.yes") : t("common.no")}
+            </Typography>
+            <ContactForm
+              contact={{ id: c.id, name: c.name, phone: c.phone, language: c.language, title: c.title }}
+              action={updateContact}
+            />
+          </Paper>
+        ))}
+      </Stack>
+    </>
+  );
+}

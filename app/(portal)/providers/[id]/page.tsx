@@ -1,0 +1,90 @@
+import { Chip, Paper, Stack, Typography } from "@mui/material";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { auditOutOfScope, requirePage } from "@/lib/auth/actor";
+import { getOrganiserProvider } from "@/lib/providers/queries";
+import { formatCalendarDate } from "@/lib/i18n/format";
+import { PageHeader, Section } from "@/components/Page";
+import { DataTable } from "@/components/DataTable";
+
+export default async function ProviderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePage("/providers/[id]", `/providers/${encodeURIComponent(id)}`);
+  const providerId = z.uuid().safeParse(id);
+  const provider = providerId.success ? await getOrganiserProvider(getDb(), actor, providerId.data) : null;
+  if (!provider) {
+    await auditOutOfScope(actor, "provider", id, "provider.view");
+    notFound();
+  }
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={provider.name} intro={`${t("providers.businessId")} ${provider.businessId}`} />
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", gap: 1 }}>
+          <Chip label={`${t("providers.relationship")}: ${t(`providers.relationshipValues.${provider.relationship}`)}`} />
+          {provider.purchasedService && <Chip label={t("providers.purchasedService")} />}
+          {provider.serviceVoucher && <Chip label={t("providers.serviceVoucher")} />}
+          <Chip label={`${t("providers.reviewState")}: ${t(`providers.reviewStates.${provider.reviewState}`)}`} />
+        </Stack>
+        {provider.notes && (
+          <Typography sx={{ mt: 2 }}>
+            <strong>{t("providers.notes")}:</strong> {provider.notes}
+          </Typography>
+        )}
+      </Paper>
+      <Section title={t("providers.unitsHeading")}>
+        <DataTable
+          caption={t("providers.unitsHeading")}
+          empty={t("providers.noUnits")}
+          columns={[
+            { key: "name", label: t("units.name") },
+            { key: "oid", label: t("units.oid") },
+            { key: "municipality", label: t("units.municipality") },
+            { key: "cis", label: t("units.cis") },
+            { key: "kanta", label: t("units.kanta") },
+          ]}
+          rows={provider.units.map((u) => ({
+            id: u.id,
+            cells: {
+              name: u.name,
+              oid: u.oid ?? t("units.noOid"),
+              municipality: u.municipality,
+              cis: u.cisName ?? t("common.notSet"),
+              kanta: u.kantaInUse
+                ? u.kantaSince
+                  ? t("units.kantaSince", { date: formatCalendarDate(u.kantaSince) })
+                  : t("common.yes")
+                : t("common.no"),
+            },
+          }))}
+        />
+      </Section>
+      <Section title={t("providers.contactsHeading")}>
+        <DataTable
+          caption={t("providers.contactsHeading")}
+          empty={t("providers.noContacts")}
+          columns={[
+            { key: "name", label: t("contacts.name") },
+            { key: "email", label: t("contacts.email") },
+            { key: "phone", label: t("contacts.phone") },
+            { key: "language", label: t("contacts.language") },
+            { key: "receives", label: t("contacts.receivesCaseOids") },
+          ]}
+          rows={provider.contacts.map((c) => ({
+            id: c.id,
+            cells: {
+              name: c.title ? `${c.name} (${c.title})` : c.name,
+              email: c.email,
+              phone: c.phone ?? "",
+              language: t(`languages.${c.language}`),
+              receives: c.receivesCaseOids ? t("common.yes") : t("common.no"),
+            },
+          }))}
+        />
+      </Section>
+    </>
+  );
+}

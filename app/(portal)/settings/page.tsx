@@ -1,0 +1,44 @@
+import { Paper, Table, TableBody, TableCell, TableRow } from "@mui/material";
+import { eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { organisers } from "@/db/schema";
+import { requirePage } from "@/lib/auth/actor";
+import { organiserOf } from "@/lib/auth/scope";
+import { getConfig } from "@/lib/config";
+import { orgName } from "@/lib/i18n/pick";
+import { PageHeader } from "@/components/Page";
+
+export default async function SettingsPage() {
+  const actor = await requirePage("/settings");
+  const [org] = await getDb().select().from(organisers).where(eq(organisers.id, organiserOf(actor)));
+  const config = getConfig();
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const rows: [string, string][] = [
+    [t("settings.organiser"), org ? `${orgName(org, locale)} (${org.code})` : ""],
+    [t("settings.database"), config.databaseUrl ? t("settings.databasePg") : t("settings.databasePglite")],
+    [t("settings.staffSignIn"), config.oidc ? config.oidc.name : t("settings.oidcNotConfigured")],
+    [t("settings.magicLink"), t("settings.minutes", { count: config.magicLinkMinutes })],
+    [t("settings.demoMode"), config.demoMode ? t("common.yes") : t("common.no")],
+  ];
+  return (
+    <>
+      <PageHeader title={t("settings.title")} />
+      <Paper variant="outlined">
+        <Table>
+          <TableBody>
+            {rows.map(([k, v]) => (
+              <TableRow key={k}>
+                <TableCell component="th" scope="row" sx={{ fontWeight: 600, width: "40%" }}>
+                  {k}
+                </TableCell>
+                <TableCell>{v}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ThemeRegistry } from "@/components/ThemeRegistry";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("title"), template: `%s – ${t("short")}` } };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = (await getLocale()) as Locale;
+  return (
+    <html lang={locale}>
+      <body>
+        <AppRouterCacheProvider>
+          <NextIntlClientProvider>
+            <ThemeRegistry locale={locale}>{children}</ThemeRegistry>
+          </NextIntlClientProvider>
+        </AppRouterCacheProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,53 @@
+import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from "@mui/material";
+import type { ReactNode } from "react";
+
+export type Column = { key: string; label: string; align?: "left" | "right" };
+
+/** A plain, accessible data table: a caption, header cells with scope, no interactivity needed. */
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  empty,
+}: {
+  caption: string;
+  columns: Column[];
+  rows: { id: string; cells: Record<string, ReactNode> }[];
+  empty: string;
+}) {
+  if (rows.length === 0)
+    return (
+      <Paper variant="outlined" sx={{ p: 3 }}>
+        <Typography>{empty}</Typography>
+      </Paper>
+    );
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table size="small">
+        <caption style={{ captionSide: "top", textAlign: "left", padding: "12px 16px", fontWeight: 600 }}>
+          {caption}
+        </caption>
+        <TableHead>
+          <TableRow>
+            {columns.map((c) => (
+              <TableCell key={c.key} scope="col" align={c.align} sx={{ fontWeight: 600 }}>
+                {c.label}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.id} hover>
+              {columns.map((c) => (
+                <TableCell key={c.key} align={c.align}>
+                  {r.cells[c.key]}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { organisers } from "@/db/schema";
+import { getConfig } from "@/lib/config";
+import { mayOpenPage, type PageKey } from "@/lib/auth/access";
+import type { Actor } from "@/lib/auth/actor";
+import type { NavItem, ShellLabels } from "./AppShell";
+
+const STAFF_NAV: { page: PageKey; key: string }[] = [
+  { page: "/providers", key: "providers" },
+  { page: "/cases", key: "cases" },
+  { page: "/windows", key: "windows" },
+  { page: "/deliveries", key: "deliveries" },
+  { page: "/readiness", key: "readiness" },
+  { page: "/audit", key: "audit" },
+  { page: "/settings", key: "settings" },
+  { page: "/mailbox", key: "mailbox" },
+];
+
+const PROVIDER_NAV: { page: PageKey; key: string }[] = [
+  { page: "/provider/units", key: "units" },
+  { page: "/provider/contacts", key: "contacts" },
+  { page: "/provider/system", key: "system" },
+];
+
+export async function shellLabels(): Promise<ShellLabels> {
+  const t = await getTranslations();
+  return {
+    title: t("app.title"),
+    skipToContent: t("app.skipToContent"),
+    mainNav: t("app.mainNav"),
+    signOut: t("common.signOut"),
+    language: t("common.language"),
+    languages: { fi: t("languages.fi"), sv: t("languages.sv"), en: t("languages.en") },
+    footer: t("app.footer"),
+    accessibility: t("app.accessibility"),
+    feedback: t("app.feedback"),
+    demoBanner: getConfig().demoMode ? t("app.demoBanner") : undefined,
+  };
+}
+
+/** Navigation shows only what the actor's role may open (the pages check again themselves). */
+export async function shellNav(actor: Actor | null): Promise<NavItem[]> {
+  if (!actor) return [];
+  const t = await getTranslations("nav");
+  const demo = getConfig().demoMode;
+  const items = actor.role === "provider_contact" ? PROVIDER_NAV : STAFF_NAV;
+  return items
+    .filter((i) => mayOpenPage(actor.role, i.page) && (i.page !== "/mailbox" || demo))
+    .map((i) => ({ href: i.page, label: t(i.key) }));
+}
+
+export async function shellUser(actor: Actor | null) {
+  if (!actor) return undefined;
+  const t = await getTranslations("roles");
+  let organisation: string | undefined;
+  if (actor.organiserId) {
+    const [o] = await getDb().select().from(organisers).where(eq(organisers.id, actor.organiserId));
+    const locale = await getLocale();
+    organisation = o ? (locale === "sv" ? o.nameSv : locale === "en" ? o.nameEn : o.nameFi) : undefined;
+  }
+  return { name: actor.name, role: t(actor.role), organisation };
+}

@@ -1,0 +1,69 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema";
+import { getConfig } from "../lib/config";
+
+/** One database type for both drivers: PostgreSQL through `pg`, or embedded PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type RawClient = { kind: "pg"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
+
+export function wrap(client: RawClient): Db {
+  return client.kind === "pg"
+    ? (drizzlePg(client.pool, { schema, casing: "snake_case" }) as unknown as Db)
+    : (drizzlePglite(client.pglite, { schema, casing: "snake_case" }) as unknown as Db);
+}
+
+export function openClient(opts: { databaseUrl?: string; pgliteDir?: string }): RawClient {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client that loses its server must not crash the process.
+    pool.on("error", () => {});
+    return { kind: "pg", pool };
+  }
+  // A directory path; "memory://" gives a throwaway in-memory database (tests).
+  return { kind: "pglite", pglite: new PGlite(opts.pgliteDir ?? "memory://") };
+}
+
+export async function closeClient(client: RawClient): Promise<void> {
+  if (client.kind === "pg") await client.pool.end();
+  else await client.pglite.close();
+}
+
+/*
+ * The raw client lives on globalThis so the Next.js server bundle and the
+ * launcher (scripts/serve.ts) share one PGlite instance: PGlite has no
+ * cross-process lock, and exactly one owner may hold its data directory.
+ */
+const g = globalThis as unknown as { __portalDbClient?: RawClient; __portalDb?: Db };
+
+export function setClient(client: RawClient): void {
+  g.__portalDbClient = client;
+  g.__portalDb = undefined;
+}
+
+export function getClient(): RawClient {
+  if (!g.__portalDbClient) {
+    // Config is read lazily so that `next build` never needs runtime settings.
+    const c = getConfig();
+    g.__portalDbClient = openClient({ databaseUrl: c.databaseUrl, pgliteDir: c.pgliteDir });
+  }
+  return g.__portalDbClient;
+}
+
+/** The process's database. */
+let cached: { client: RawClient; db: Db } | undefined;
+export function getDb(): Db {
+  // Each module instance (launcher, server bundle) wraps the shared client once.
+  const client = getClient();
+  if (cached?.client !== client) cached = { client, db: wrap(client) };
+  return cached.db;
+}
+
+export { schema };

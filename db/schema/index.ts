@@ -1,0 +1,5 @@
+export * from "./organisers";
+export * from "./auth";
+export * from "./providers";
+export * from "./cases";
+export * from "./audit";

@@ -1,0 +1,229 @@
+import { createHash } from "node:crypto";
+import { count } from "drizzle-orm";
+import type { Executor } from "../index";
+import {
+  accessWindows,
+  cases,
+  clientInformationSystems,
+  contactPeople,
+  organiserProviders,
+  organiserSystems,
+  organisers,
+  providers,
+  serviceUnits,
+  users,
+  type DeploymentTestStatus,
+  type ServiceTask,
+} from "../schema";
+import { businessIdCheckDigit, organisationOidRoot } from "../../lib/providers/businessId";
+
+/** Deterministic ids, so demo links and tests are stable across resets. */
+export function seedId(name: string): string {
+  const h = createHash("sha1").update(`demo:${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const DEMO_USERS = {
+  caseworker: "demo-caseworker",
+  projectStaff: "demo-project-staff",
+  admin: "demo-admin",
+  providerContact: "demo-provider-contact",
+  providerContact2: "demo-provider-contact-2",
+  otherCaseworker: "demo-caseworker-rannikko",
+} as const;
+
+const ORG_MAIN = seedId("org:jarvipohja");
+const ORG_SMALL = seedId("org:rannikko");
+
+const SYSTEMS: { name: string; vendor: string; status: DeploymentTestStatus; date?: string; needsCaseNumbers: boolean }[] = [
+  { name: "DomaCare", vendor: "Visma", status: "passed", date: "2026-04-22", needsCaseNumbers: true },
+  { name: "Myneva Nappula", vendor: "Myneva", status: "passed", date: "2026-05-06", needsCaseNumbers: false },
+  { name: "Myneva Hilkka", vendor: "Myneva", status: "scheduled", date: "2026-06-03", needsCaseNumbers: false },
+  { name: "Sofia", vendor: "Sofia Solutions", status: "passed", date: "2026-05-20", needsCaseNumbers: true },
+  { name: "Nursebuddy", vendor: "Nursebuddy", status: "retest_needed", date: "2026-05-12", needsCaseNumbers: false },
+  { name: "Omni360", vendor: "CGI", status: "not_contacted", needsCaseNumbers: false },
+  { name: "Saga", vendor: "Saga Care", status: "scheduled", date: "2026-06-10", needsCaseNumbers: true },
+  { name: "Lifecare", vendor: "Tietoevry", status: "passed", date: "2026-03-30", needsCaseNumbers: false },
+  { name: "Ajas", vendor: "Ajas", status: "not_contacted", needsCaseNumbers: false },
+  { name: "Walmu", vendor: "Walmu", status: "scheduled", date: "2026-06-12", needsCaseNumbers: false },
+];
+
+const NAME_PARTS = [
+  "Kotikallio", "Hoivakoti Kuusela", "Palvelutalo Ilta-aurinko", "Tukikoti Majakka", "Koivupuiston hoiva",
+  "Perhekoti Pihlaja", "Asumispalvelu Kaari", "Vanhustenkoti Lehmus", "Kotihoito Apuna", "Hoivapalvelu Sinisiipi",
+  "Tehostettu asuminen Kataja", "Lastenkoti Tuulentupa", "Ryhmäkoti Saarni", "Senioritalo Satama", "Hoivakodit Lumme",
+  "Palvelukoti Vaahtera", "Kuntoutuskoti Virta", "Asumisyksikkö Haapa", "Kotipalvelu Kaste", "Hoiva-Helmi",
+  "Perhetukikeskus Verso", "Nuorisokoti Polku", "Palvelutalo Aallokko", "Kotihoiva Leppä", "Tukiasunnot Kivijalka",
+  "Hoivakoti Metsätähti", "Avustajapalvelu Siivet", "Ateriapalvelu Pata", "Turvapalvelu Vahti", "Henkilökohtainen apu Tuki",
+];
+const MUNICIPALITIES = ["Jyväskylä", "Tampere", "Kuopio", "Lahti", "Hämeenlinna", "Mikkeli", "Jämsä", "Äänekoski"];
+const FIRST = ["Anna", "Mikko", "Liisa", "Juha", "Sari", "Timo", "Kaisa", "Jari", "Päivi", "Ville", "Elina", "Antti"];
+const LAST = ["Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Heikkinen", "Järvinen", "Lehtonen", "Saarinen", "Lindqvist", "Holmström"];
+const UNIT_KINDS = ["yhteisöllinen asuminen", "ympärivuorokautinen palveluasuminen", "kotihoito", "perhehoito", "laitoshoito"];
+
+function businessIdFor(i: number): string {
+  // Walk from a base number until a seven-digit body has a valid check digit.
+  for (let n = 2800000 + i * 7919; ; n++) {
+    const body = String(n).padStart(7, "0");
+    const c = businessIdCheckDigit(body);
+    if (c !== null) return `${body}-${c}`;
+  }
+}
+
+function slug(s: string) {
+  return s
+    .toLowerCase()
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** Seeds one welfare area with ~30 providers plus a second small one. Does nothing if data exists. */
+export async function seedDemo(db: Executor): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(organisers);
+  if ((existing?.n ?? 0) > 0) return false;
+  const rand = rng(20260501);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+  await db.transaction(async (tx) => {
+    await tx.insert(organisers).values([
+      {
+        id: ORG_MAIN,
+        code: "jarvipohja",
+        nameFi: "Järvi-Pohjan hyvinvointialue",
+        nameSv: "Järvi-Pohja välfärdsområde",
+        nameEn: "Järvi-Pohja Wellbeing Services County",
+      },
+      {
+        id: ORG_SMALL,
+        code: "rannikko",
+        nameFi: "Rannikon hyvinvointialue",
+        nameSv: "Kustens välfärdsområde",
+        nameEn: "Rannikko Wellbeing Services County",
+      },
+    ]);
+
+    const systemIds = SYSTEMS.map((s) => seedId(`cis:${s.name}`));
+    await tx.insert(clientInformationSystems).values(SYSTEMS.map((s, i) => ({ id: systemIds[i]!, name: s.name, vendor: s.vendor })));
+    await tx.insert(organiserSystems).values([
+      ...SYSTEMS.map((s, i) => ({
+        organiserId: ORG_MAIN,
+        cisId: systemIds[i]!,
+        testStatus: s.status,
+        testDate: s.date ?? null,
+        needsCaseNumbers: s.needsCaseNumbers,
+      })),
+      // The second organiser has tested only two systems so far.
+      { organiserId: ORG_SMALL, cisId: systemIds[0]!, testStatus: "passed" as const, testDate: "2026-05-28", needsCaseNumbers: true },
+      { organiserId: ORG_SMALL, cisId: systemIds[1]!, testStatus: "scheduled" as const, testDate: "2026-06-09", needsCaseNumbers: false },
+    ]);
+
+    const unitIds: { id: string; providerIndex: number }[] = [];
+    for (let i = 0; i < NAME_PARTS.length; i++) {
+      const name = `${NAME_PARTS[i]} Oy`;
+      const providerId = seedId(`provider:${i}`);
+      const businessId = businessIdFor(i);
+      const domain = `${slug(NAME_PARTS[i]!)}.example`;
+      await tx.insert(providers).values({ id: providerId, name, businessId });
+      await tx.insert(organiserProviders).values({
+        organiserId: ORG_MAIN,
+        providerId,
+        relationship: i % 6 === 5 ? "invited" : "contract",
+        purchasedService: true,
+        serviceVoucher: i % 4 === 0,
+        reviewState: i % 7 === 3 ? "needs_attention" : i % 3 === 0 ? "reviewed" : "not_reviewed",
+        notes: i % 5 === 2 ? "Sopimus uusittu 1.1.2026." : null,
+      });
+      if (i < 5) {
+        await tx.insert(organiserProviders).values({ organiserId: ORG_SMALL, providerId, relationship: "contract" });
+      }
+      const unitCount = 1 + (i % 3);
+      const cis = i % 9 === 8 ? null : systemIds[i % systemIds.length]!;
+      for (let u = 1; u <= unitCount; u++) {
+        const id = seedId(`unit:${i}:${u}`);
+        // About one provider in five has not yet submitted its OIDs.
+        const hasOid = i % 5 !== 4;
+        await tx.insert(serviceUnits).values({
+          id,
+          providerId,
+          name: `${NAME_PARTS[i]}, ${pick(MUNICIPALITIES)} (${UNIT_KINDS[(i + u) % UNIT_KINDS.length]})`,
+          oid: hasOid ? `${organisationOidRoot(businessId)}.10.${100000 + u * 11 + i}` : null,
+          municipality: pick(MUNICIPALITIES),
+          cisId: cis,
+          kantaInUse: cis !== null && i % 3 !== 1,
+          kantaSince: cis !== null && i % 3 !== 1 ? `2026-0${1 + (i % 5)}-01` : null,
+        });
+        unitIds.push({ id, providerIndex: i });
+      }
+      const contacts = 1 + (i % 2);
+      for (let c = 0; c < contacts; c++) {
+        const first = FIRST[(i + c * 5) % FIRST.length]!;
+        const last = LAST[(i * 3 + c) % LAST.length]!;
+        await tx.insert(contactPeople).values({
+          id: seedId(`contact:${i}:${c}`),
+          providerId,
+          name: `${first} ${last}`,
+          email: `${slug(first)}.${slug(last)}@${domain}`,
+          phone: `+358 40 ${String(1000000 + i * 37 + c).slice(0, 3)} ${String(1000 + i * 13 + c).slice(0, 4)}`,
+          language: i % 10 === 7 ? "sv" : "fi",
+          title: c === 0 ? "Toiminnanjohtaja" : "Palveluesihenkilö",
+          receivesCaseOids: c === 0,
+        });
+      }
+    }
+
+    await tx.insert(users).values([
+      { id: DEMO_USERS.caseworker, name: "Aino Aaltonen", email: "aino.aaltonen@jarvipohja.example", role: "caseworker", organiserId: ORG_MAIN, isDemo: true },
+      { id: DEMO_USERS.projectStaff, name: "Pekka Projektinen", email: "pekka.projektinen@jarvipohja.example", role: "project_staff", organiserId: ORG_MAIN, isDemo: true },
+      { id: DEMO_USERS.admin, name: "Helena Hallinto", email: "helena.hallinto@jarvipohja.example", role: "admin", organiserId: ORG_MAIN, isDemo: true },
+      { id: DEMO_USERS.otherCaseworker, name: "Rasmus Rannikko", email: "rasmus.rannikko@rannikko.example", role: "caseworker", organiserId: ORG_SMALL, isDemo: true },
+      // The first contact of providers 0 and 1 can sign in (magic link or demo button).
+      { id: DEMO_USERS.providerContact, name: "Anna Virtanen", email: "anna.virtanen@kotikallio.example", role: "provider_contact", providerId: seedId("provider:0"), isDemo: true, locale: "fi" },
+      { id: DEMO_USERS.providerContact2, name: "Mikko Korhonen", email: "mikko.korhonen@hoivakoti-kuusela.example", role: "provider_contact", providerId: seedId("provider:1"), isDemo: true, locale: "fi" },
+    ]);
+
+    const tasks: ServiceTask[] = ["older_people", "disability", "working_age", "families_with_children", "child_welfare"];
+    const caseRows = [
+      ...Array.from({ length: 8 }, (_, n) => ({ n, org: ORG_MAIN, worker: DEMO_USERS.caseworker })),
+      ...Array.from({ length: 2 }, (_, n) => ({ n: 100 + n, org: ORG_SMALL, worker: DEMO_USERS.otherCaseworker })),
+    ];
+    for (const c of caseRows) {
+      const caseId = seedId(`case:${c.n}`);
+      await tx.insert(cases).values({
+        id: caseId,
+        organiserId: c.org,
+        caseOid: `1.2.246.10.${c.org === ORG_MAIN ? "2840015" : "2840023"}.15.2026.${1000 + c.n}`,
+        serviceTask: tasks[c.n % tasks.length]!,
+        responsibleUserId: c.worker,
+      });
+      const unit = unitIds[(c.n * 7) % unitIds.length]!;
+      const states = ["open", "planned", "closed", "open"] as const;
+      const state = states[c.n % states.length]!;
+      await tx.insert(accessWindows).values({
+        id: seedId(`window:${c.n}`),
+        organiserId: c.org,
+        caseId,
+        serviceUnitId: unit.id,
+        opensOn: state === "planned" ? "2026-12-07" : "2026-06-15",
+        closesOn: state === "closed" ? "2026-10-14" : state === "planned" ? null : "2027-03-14",
+        state,
+      });
+    }
+  });
+  return true;
+}
+
+export const DEMO_ORGANISERS = { main: ORG_MAIN, small: ORG_SMALL };

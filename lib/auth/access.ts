@@ -1,0 +1,61 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * The one list of who may do what. Every page calls requirePage() with its key
+ * and every server action is wrapped with its key; the authorization matrix
+ * tests are generated from these tables, so a route without an entry cannot
+ * be written without failing them.
+ */
+const STAFF: readonly Role[] = ["caseworker", "project_staff", "admin"];
+const PROJECT: readonly Role[] = ["project_staff", "admin"];
+const ADMIN: readonly Role[] = ["admin"];
+const PROVIDER: readonly Role[] = ["provider_contact"];
+const ANY: readonly Role[] = ["caseworker", "project_staff", "admin", "provider_contact"];
+
+export const pageAccess = {
+  "/": ANY,
+  "/providers": STAFF,
+  "/providers/[id]": STAFF,
+  "/cases": STAFF,
+  "/windows": STAFF,
+  "/deliveries": STAFF,
+  "/readiness": PROJECT,
+  "/audit": PROJECT,
+  "/settings": ADMIN,
+  "/mailbox": STAFF,
+  "/provider/units": PROVIDER,
+  "/provider/units/[id]": PROVIDER,
+  "/provider/contacts": PROVIDER,
+  "/provider/system": PROVIDER,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PageKey = keyof typeof pageAccess;
+
+export const actionAccess = {
+  "provider.updateContact": PROVIDER,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type ActionKey = keyof typeof actionAccess;
+
+/** Pages that exist only in demo mode. */
+export const demoOnlyPages: readonly PageKey[] = ["/mailbox"];
+
+export function mayOpenPage(role: Role, page: PageKey): boolean {
+  return (pageAccess[page] as readonly Role[]).includes(role);
+}
+
+export function mayRunAction(role: Role, action: ActionKey): boolean {
+  return (actionAccess[action] as readonly Role[]).includes(role);
+}
+
+/** Where each role lands after sign-in. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case "provider_contact":
+      return "/provider/units";
+    case "project_staff":
+      return "/providers";
+    default:
+      return "/cases";
+  }
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import { writeAudit } from "@/lib/audit";
+import { getActor, type Actor } from "./actor";
+import { mayRunAction, type ActionKey } from "./access";
+
+/**
+ * Result of a form action. Messages are message keys (lib/i18n/messages),
+ * translated by the form; field errors are keys under "validation".
+ */
+export type ActionState =
+  | { status: "idle" }
+  | {
+      status: "error";
+      message: string;
+      fieldErrors?: Record<string, string>;
+      values?: Record<string, string>;
+    }
+  | { status: "success"; message: string; at: number };
+
+export const idle: ActionState = { status: "idle" };
+
+/**
+ * The one wrapper for server actions (after saas-starter's validatedActionWithUser):
+ * authenticate, load the actor's role and scope, check the role against the
+ * action table, validate input with zod, then hand a context to the operation.
+ * The operation itself filters by the actor's scope and audits its change.
+ */
+export function validatedAction<S extends z.ZodType>(
+  key: ActionKey,
+  schema: S,
+  operation: (input: z.infer<S>, actor: Actor) => Promise<ActionState>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const actor = await getActor();
+    if (!actor) redirect("/signin");
+    if (!mayRunAction(actor.role, key)) {
+      await writeAudit(getDb(), actor, {
+        action: key,
+        outcome: "denied",
+        details: { reason: "role" },
+      });
+      return { status: "error", message: "validation.forbidden" };
+    }
+    const raw: Record<string, string> = {};
+    for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) raw[k] = v;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        fieldErrors[field] ??= issue.message;
+      }
+      return { status: "error", message: "validation.invalid", fieldErrors, values: raw };
+    }
+    return operation(parsed.data, actor);
+  };
+}

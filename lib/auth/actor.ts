@@ -1,0 +1,77 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users, type Role } from "@/db/schema";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import { getConfig } from "@/lib/config";
+import { auth } from "./auth";
+import { demoOnlyPages, mayOpenPage, type PageKey } from "./access";
+
+/** The signed-in person as the data layer sees them: role and scope loaded fresh from the database. */
+export type Actor = AuditActor & {
+  userId: string;
+  role: Role;
+  name: string;
+  email: string | null;
+};
+
+export const getSourceIp = cache(async (): Promise<string | null> => {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+});
+
+/**
+ * The current actor, or null. The session only carries the user id: role,
+ * organiser and provider are read from the database on every request, so a
+ * disabled user or a changed role takes effect at once.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [u] = await getDb().select().from(users).where(eq(users.id, id));
+  if (!u || !u.role || u.disabledAt) return null;
+  return {
+    userId: u.id,
+    role: u.role,
+    name: u.name ?? u.email ?? u.id,
+    email: u.email,
+    organiserId: u.organiserId,
+    providerId: u.providerId,
+    sourceIp: await getSourceIp(),
+  };
+});
+
+/**
+ * Every page starts with this. Signed out: to sign-in and back to `path`.
+ * Wrong role: audited and answered 403.
+ */
+export async function requirePage(page: PageKey, path: string = page): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  if (demoOnlyPages.includes(page) && !getConfig().demoMode) notFound();
+  if (!mayOpenPage(actor.role, page)) {
+    await writeAudit(getDb(), actor, {
+      action: "page.open",
+      outcome: "denied",
+      entityType: "page",
+      entityId: page,
+    });
+    forbidden();
+  }
+  return actor;
+}
+
+/** Records a refused attempt to reach data outside the actor's scope (e.g. an id changed in a URL). */
+export async function auditOutOfScope(actor: Actor, entityType: string, entityId: string, action: string) {
+  await writeAudit(getDb(), actor, {
+    action,
+    outcome: "denied",
+    entityType,
+    entityId: entityId.slice(0, 100),
+    details: { reason: "out_of_scope" },
+  });
+}

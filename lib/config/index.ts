@@ -1,0 +1,210 @@
+import { z } from "zod";
+
+/**
+ * All configuration is read here, once, from the environment and validated.
+ * A wrong or missing value stops start-up with a message naming the variable
+ * and what is expected (see ConfigError).
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    error: "expected true or false",
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce
+  .number({ error: "expected a TCP port number" })
+  .int("expected a whole number")
+  .min(1, "expected a TCP port 1–65535")
+  .max(65535, "expected a TCP port 1–65535");
+
+const postgresUrl = z.string().refine(
+  (v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected a PostgreSQL URL such as postgres://user:password@host:5432/database" },
+);
+
+const httpUrl = (example: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected an http(s) URL such as ${example}` },
+  );
+
+const smtpUrl = z.string().refine(
+  (v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected an SMTP URL such as smtp://user:password@mail.example.fi:587" },
+);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    PORT: port.default(3000),
+    APP_URL: httpUrl("https://rekisteri.hyvinvointialue.fi").optional(),
+    AUTH_SECRET: z
+      .string({ error: "expected a random secret of at least 32 characters" })
+      .min(32, "expected a random secret of at least 32 characters (e.g. openssl rand -base64 32)"),
+    DEMO_MODE: bool.default(false),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: z
+      .string()
+      .regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/, "expected an address such as Portaali <noreply@hyvinvointialue.fi>")
+      .default("Rekisterinkäyttöoikeusportaali <noreply@hyvinvointialue.example>"),
+    MAIL_SINK_DIR: z.string().min(1).optional(),
+    MAGIC_LINK_MINUTES: z.coerce
+      .number({ error: "expected a number of minutes" })
+      .int()
+      .min(1, "expected 1–60 minutes")
+      .max(60, "expected 1–60 minutes")
+      .default(10),
+    OIDC_ISSUER: httpUrl("https://login.microsoftonline.com/<tenant>/v2.0").optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Microsoft Entra ID"),
+    OIDC_ROLE_CLAIM: z.string().min(1).default("roles"),
+    /** Claim value → portal role, e.g. "Kasittelija=caseworker,Projekti=project_staff". */
+    OIDC_ROLE_MAP: z
+      .string()
+      .regex(
+        /^([^=,]+=(caseworker|project_staff|admin))(,[^=,]+=(caseworker|project_staff|admin))*$/,
+        "expected claimValue=role pairs separated by commas; roles are caseworker, project_staff, admin",
+      )
+      .optional(),
+    /** Code of the organiser (welfare area) whose staff sign in through this OIDC provider. */
+    OIDC_ORGANISER: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET, env.OIDC_ORGANISER];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ORGANISER"] as const) {
+        if (!env[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "expected when any OIDC_* setting is given (issuer, client id, client secret and organiser code go together)",
+          });
+      }
+    }
+  });
+
+export type Role = "caseworker" | "project_staff" | "admin" | "provider_contact";
+
+export type Config = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl?: string;
+  pgliteDir: string;
+  port: number;
+  appUrl: string;
+  authSecret: string;
+  demoMode: boolean;
+  smtpUrl: string;
+  mailFrom: string;
+  mailSinkDir?: string;
+  magicLinkMinutes: number;
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    name: string;
+    roleClaim: string;
+    roleMap: Record<string, Exclude<Role, "provider_contact">>;
+    organiserCode: string;
+  };
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Pure: parse an environment object. Throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set", as in most deployment tools.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? "environment"),
+        message:
+          i.code === "invalid_type" && i.input === undefined ? `missing; ${i.message}` : i.message,
+      })),
+    );
+  }
+  const e = result.data;
+  const roleMap: Record<string, Exclude<Role, "provider_contact">> = {
+    caseworker: "caseworker",
+    project_staff: "project_staff",
+    admin: "admin",
+  };
+  if (e.OIDC_ROLE_MAP) {
+    for (const pair of e.OIDC_ROLE_MAP.split(",")) {
+      const [claimValue, role] = pair.split("=") as [string, Exclude<Role, "provider_contact">];
+      roleMap[claimValue.trim()] = role;
+    }
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    port: e.PORT,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    authSecret: e.AUTH_SECRET,
+    demoMode: e.DEMO_MODE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailSinkDir: e.MAIL_SINK_DIR,
+    magicLinkMinutes: e.MAGIC_LINK_MINUTES,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_ORGANISER
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            roleMap,
+            organiserCode: e.OIDC_ORGANISER,
+          }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+const g = globalThis as unknown as { __portalConfig?: Config };
+
+/** The process's configuration, parsed once. */
+export function getConfig(): Config {
+  if (!g.__portalConfig) g.__portalConfig = parseConfig(process.env);
+  return g.__portalConfig;
+}

@@ -1,0 +1,178 @@
+import { and, asc, count, eq, ilike, isNotNull, or, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import {
+  clientInformationSystems,
+  contactPeople,
+  organiserProviders,
+  organiserSystems,
+  organisers,
+  providers,
+  serviceUnits,
+} from "@/db/schema";
+import type { AuditActor } from "@/lib/audit";
+import { organiserOf, providerOf } from "@/lib/auth/scope";
+
+export const PAGE_SIZE = 25;
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Providers the actor's organiser has a relationship with (staff side). */
+export async function listOrganiserProviders(
+  db: Executor,
+  actor: AuditActor,
+  opts: { q?: string; page: number },
+) {
+  const organiserId = organiserOf(actor);
+  const filters = [eq(organiserProviders.organiserId, organiserId)];
+  if (opts.q) {
+    const like = `%${escapeLike(opts.q)}%`;
+    filters.push(or(ilike(providers.name, like), ilike(providers.businessId, like))!);
+  }
+  const where = and(...filters);
+  const unitCount = db
+    .select({
+      providerId: serviceUnits.providerId,
+      units: count().as("units"),
+      withOid: count(serviceUnits.oid).as("with_oid"),
+    })
+    .from(serviceUnits)
+    .groupBy(serviceUnits.providerId)
+    .as("unit_count");
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: providers.id,
+        name: providers.name,
+        businessId: providers.businessId,
+        relationship: organiserProviders.relationship,
+        units: sql<number>`coalesce(${unitCount.units}, 0)`.mapWith(Number),
+        withOid: sql<number>`coalesce(${unitCount.withOid}, 0)`.mapWith(Number),
+      })
+      .from(organiserProviders)
+      .innerJoin(providers, eq(providers.id, organiserProviders.providerId))
+      .leftJoin(unitCount, eq(unitCount.providerId, providers.id))
+      .where(where)
+      .orderBy(asc(providers.name), asc(providers.id))
+      .limit(PAGE_SIZE)
+      .offset((opts.page - 1) * PAGE_SIZE),
+    db
+      .select({ n: count() })
+      .from(organiserProviders)
+      .innerJoin(providers, eq(providers.id, organiserProviders.providerId))
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** One provider as the actor's organiser sees it; null when it has no relationship (never another tenant's view). */
+export async function getOrganiserProvider(db: Executor, actor: AuditActor, providerId: string) {
+  const organiserId = organiserOf(actor);
+  const [provider] = await db
+    .select({
+      id: providers.id,
+      name: providers.name,
+      businessId: providers.businessId,
+      relationship: organiserProviders.relationship,
+      purchasedService: organiserProviders.purchasedService,
+      serviceVoucher: organiserProviders.serviceVoucher,
+      reviewState: organiserProviders.reviewState,
+      notes: organiserProviders.notes,
+    })
+    .from(organiserProviders)
+    .innerJoin(providers, eq(providers.id, organiserProviders.providerId))
+    .where(and(eq(organiserProviders.organiserId, organiserId), eq(providers.id, providerId)));
+  if (!provider) return null;
+  const [units, contacts] = await Promise.all([
+    unitsOf(db, providerId),
+    db
+      .select()
+      .from(contactPeople)
+      .where(eq(contactPeople.providerId, providerId))
+      .orderBy(asc(contactPeople.name)),
+  ]);
+  return { ...provider, units, contacts };
+}
+
+function unitsOf(db: Executor, providerId: string) {
+  return db
+    .select({
+      id: serviceUnits.id,
+      name: serviceUnits.name,
+      oid: serviceUnits.oid,
+      municipality: serviceUnits.municipality,
+      kantaInUse: serviceUnits.kantaInUse,
+      kantaSince: serviceUnits.kantaSince,
+      cisName: clientInformationSystems.name,
+    })
+    .from(serviceUnits)
+    .leftJoin(clientInformationSystems, eq(clientInformationSystems.id, serviceUnits.cisId))
+    .where(eq(serviceUnits.providerId, providerId))
+    .orderBy(asc(serviceUnits.name));
+}
+
+/** The provider contact's own provider. */
+export async function getOwnProvider(db: Executor, actor: AuditActor) {
+  const [p] = await db.select().from(providers).where(eq(providers.id, providerOf(actor)));
+  return p ?? null;
+}
+
+export function listOwnUnits(db: Executor, actor: AuditActor) {
+  return unitsOf(db, providerOf(actor));
+}
+
+/** A unit of the actor's own provider, or null (also when the id belongs to another provider). */
+export async function getOwnUnit(db: Executor, actor: AuditActor, unitId: string) {
+  const [unit] = await db
+    .select({
+      id: serviceUnits.id,
+      name: serviceUnits.name,
+      oid: serviceUnits.oid,
+      municipality: serviceUnits.municipality,
+      kantaInUse: serviceUnits.kantaInUse,
+      kantaSince: serviceUnits.kantaSince,
+      cisName: clientInformationSystems.name,
+    })
+    .from(serviceUnits)
+    .leftJoin(clientInformationSystems, eq(clientInformationSystems.id, serviceUnits.cisId))
+    .where(and(eq(serviceUnits.id, unitId), eq(serviceUnits.providerId, providerOf(actor))));
+  return unit ?? null;
+}
+
+export function listOwnContacts(db: Executor, actor: AuditActor) {
+  return db
+    .select()
+    .from(contactPeople)
+    .where(eq(contactPeople.providerId, providerOf(actor)))
+    .orderBy(asc(contactPeople.name));
+}
+
+/** Systems used by the provider's units, with each organiser's deployment-test state. */
+export async function listOwnSystems(db: Executor, actor: AuditActor) {
+  const providerId = providerOf(actor);
+  return db
+    .selectDistinct({
+      cisId: clientInformationSystems.id,
+      name: clientInformationSystems.name,
+      vendor: clientInformationSystems.vendor,
+      organiserFi: organisers.nameFi,
+      organiserSv: organisers.nameSv,
+      organiserEn: organisers.nameEn,
+      testStatus: organiserSystems.testStatus,
+      testDate: organiserSystems.testDate,
+    })
+    .from(serviceUnits)
+    .innerJoin(clientInformationSystems, eq(clientInformationSystems.id, serviceUnits.cisId))
+    .innerJoin(organiserProviders, eq(organiserProviders.providerId, serviceUnits.providerId))
+    .innerJoin(organisers, eq(organisers.id, organiserProviders.organiserId))
+    .leftJoin(
+      organiserSystems,
+      and(
+        eq(organiserSystems.cisId, clientInformationSystems.id),
+        eq(organiserSystems.organiserId, organiserProviders.organiserId),
+      ),
+    )
+    .where(and(eq(serviceUnits.providerId, providerId), isNotNull(serviceUnits.cisId)))
+    .orderBy(asc(clientInformationSystems.name), asc(organisers.nameFi));
+}

@@ -1,0 +1,112 @@
+/**
+ * Hosts the built Next.js app in this process together with everything that
+ * must share its database handle: migrations at boot, the demo seed, and (in
+ * demo and tests) the local SMTP sink. One process owns a PGlite directory
+ * (ADR 0002).
+ */
+import http from "node:http";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import next from "next";
+import { ConfigError, getConfig, type Config } from "../lib/config";
+import { closeClient, openClient, setClient, wrap } from "../db";
+import { migrateDb } from "../db/migrate";
+import { DEMO_USERS, seedDemo } from "../db/seed/demo";
+import { startMailSink, type MailSink } from "../lib/mail/sink";
+
+export type Portal = { url: string; config: Config; stop: () => Promise<void> };
+
+export type ServeOptions = {
+  /** Start an SMTP sink on this port (demo and tests). */
+  mailSinkPort?: number;
+  seedDemo?: boolean;
+  resetData?: boolean;
+  quiet?: boolean;
+};
+
+export function loadConfigOrExit(): Config {
+  try {
+    return getConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
+  const config = loadConfigOrExit();
+  if (opts.resetData && !config.databaseUrl) {
+    await rm(path.resolve(config.pgliteDir), { recursive: true, force: true });
+    if (config.mailSinkDir) await rm(path.resolve(config.mailSinkDir), { recursive: true, force: true });
+  }
+  let sink: MailSink | undefined;
+  if (opts.mailSinkPort !== undefined) {
+    if (!config.mailSinkDir) throw new Error("MAIL_SINK_DIR is required when the mail sink runs");
+    sink = await startMailSink({ port: opts.mailSinkPort, dir: config.mailSinkDir });
+  }
+  const client = openClient({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  setClient(client);
+  await migrateDb(client);
+  if (opts.seedDemo) {
+    const seeded = await seedDemo(wrap(client));
+    if (!opts.quiet) console.log(seeded ? "Demo data seeded." : "Existing data reused.");
+  }
+
+  const app = next({ dev: false, dir: process.cwd(), port: config.port, hostname: "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
+  });
+
+  const url = `http://localhost:${config.port}`;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await sink?.close();
+      await app.close?.();
+      await closeClient(client);
+    })());
+  return { url, config, stop };
+}
+
+export function printDemoHelp(url: string, sinkPort?: number) {
+  console.log(`
+  Rekisterinkäyttöoikeusportaali is running: ${url}
+
+  Demo sign-ins (one click on the sign-in page):
+    Omatyöntekijä (caseworker)        Aino Aaltonen      [${DEMO_USERS.caseworker}]
+    Projektihenkilöstö (project)      Pekka Projektinen  [${DEMO_USERS.projectStaff}]
+    Pääkäyttäjä (admin)               Helena Hallinto    [${DEMO_USERS.admin}]
+    Palveluntuottaja (provider)       Anna Virtanen      anna.virtanen@kotikallio.example
+    Toinen hyvinvointialue            Rasmus Rannikko    [${DEMO_USERS.otherCaseworker}]
+
+  Magic link: enter anna.virtanen@kotikallio.example on the sign-in page, then
+  open "Esittelyn postilaatikko" as a staff user (or read ${url}/mailbox).
+  ${sinkPort ? `Local SMTP sink: 127.0.0.1:${sinkPort}` : ""}
+  Stop with Ctrl+C. Reset the demo data with: npm run demo:reset
+`);
+}
+
+export function stopOnSignals(stop: () => Promise<void>) {
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      stop()
+        .catch((e: unknown) => console.error(e))
+        .finally(() => process.exit(0));
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const base = {
+  AUTH_SECRET: "x".repeat(40),
+  SMTP_URL: "smtp://127.0.0.1:2525",
+};
+
+function problems(env: Record<string, string | undefined>) {
+  try {
+    parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("accepts a minimal valid environment and defaults to PGlite", () => {
+    const c = parseConfig(base);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.pgliteDir).toBe(".data/pglite");
+    expect(c.port).toBe(3000);
+    expect(c.appUrl).toBe("http://localhost:3000");
+    expect(c.demoMode).toBe(false);
+    expect(c.oidc).toBeUndefined();
+  });
+
+  it("selects PostgreSQL when DATABASE_URL is set", () => {
+    expect(parseConfig({ ...base, DATABASE_URL: "postgres://u:p@db.example:5432/portal" }).databaseUrl).toBe(
+      "postgres://u:p@db.example:5432/portal",
+    );
+  });
+
+  it.each(["mysql://u@h/db", "not a url", "postgres://", "http://localhost:5432/db"])(
+    "rejects the malformed DATABASE_URL %s, naming the variable and what is expected",
+    (value) => {
+      const err = problems({ ...base, DATABASE_URL: value });
+      expect(err.problems.map((p) => p.variable)).toEqual(["DATABASE_URL"]);
+      expect(err.message).toMatch(/DATABASE_URL: expected a PostgreSQL URL such as postgres:\/\//);
+    },
+  );
+
+  it("reports a missing secret and a bad port together", () => {
+    const err = problems({ SMTP_URL: base.SMTP_URL, PORT: "70000" });
+    const vars = err.problems.map((p) => p.variable).sort();
+    expect(vars).toEqual(["AUTH_SECRET", "PORT"]);
+    expect(err.message).toMatch(/AUTH_SECRET: missing/);
+    expect(err.message).toMatch(/PORT: expected a TCP port 1–65535/);
+  });
+
+  it("requires the OIDC settings together and parses the role map", () => {
+    const err = problems({ ...base, OIDC_ISSUER: "https://login.example/v2.0" });
+    expect(err.problems.map((p) => p.variable).sort()).toEqual([
+      "OIDC_CLIENT_ID",
+      "OIDC_CLIENT_SECRET",
+      "OIDC_ORGANISER",
+    ]);
+    const c = parseConfig({
+      ...base,
+      OIDC_ISSUER: "https://login.example/v2.0",
+      OIDC_CLIENT_ID: "portal",
+      OIDC_CLIENT_SECRET: "secret",
+      OIDC_ORGANISER: "jarvipohja",
+      OIDC_ROLE_MAP: "Rekisteri.Kasittelija=caseworker,Rekisteri.Admin=admin",
+    });
+    expect(c.oidc?.roleMap["Rekisteri.Kasittelija"]).toBe("caseworker");
+    expect(c.oidc?.roleMap["Rekisteri.Admin"]).toBe("admin");
+    expect(problems({ ...base, OIDC_ROLE_MAP: "X=superuser" }).problems[0]?.variable).toBe("OIDC_ROLE_MAP");
+  });
+
+  it("rejects a DEMO_MODE that is not a boolean", () => {
+    expect(problems({ ...base, DEMO_MODE: "maybe" }).message).toMatch(/DEMO_MODE: expected true or false/);
+  });
+});
