@@ -2,9 +2,18 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ThemeRegistry } from "@/components/ThemeRegistry";
 import type { Locale } from "@/lib/i18n/locales";
+
+const CLIENT_NAMESPACES = [
+  "common",
+  "validation",
+  "contacts",
+  "providerSide",
+  "languages",
+  "errors",
+];
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -13,11 +22,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
+  const messages = await getMessages();
+  // Only the namespaces client components translate go to the browser.
+  const clientMessages = Object.fromEntries(
+    CLIENT_NAMESPACES.map((ns) => [ns, (messages as Record<string, unknown>)[ns]]),
+  );
   return (
     <html lang={locale}>
       <body>
         <AppRouterCacheProvider>
-          <NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages}>
             <ThemeRegistry locale={locale}>{children}</ThemeRegistry>
           </NextIntlClientProvider>
         </AppRouterCacheProvider>

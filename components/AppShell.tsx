@@ -4,7 +4,6 @@ import {
   AppBar,
   Box,
   Button,
-  Chip,
   Container,
   Link as MuiLink,
   List,
@@ -136,11 +135,20 @@ export function AppShell({
             </List>
           </Box>
         )}
-        <Container component="main" id="main" tabIndex={-1} maxWidth="lg" sx={{ py: 4, flexGrow: 1, outline: "none" }}>
+        <Container
+          component="main"
+          id="main"
+          tabIndex={-1}
+          maxWidth="lg"
+          sx={{ py: 4, flexGrow: 1, outline: "none" }}
+        >
           {children}
         </Container>
       </Box>
-      <Box component="footer" sx={{ borderTop: 1, borderColor: "divider", bgcolor: "background.paper", px: 3, py: 2 }}>
+      <Box
+        component="footer"
+        sx={{ borderTop: 1, borderColor: "divider", bgcolor: "background.paper", px: 3, py: 2 }}
+      >
         <Box sx={{ display: "flex", gap: 3, flexWrap: "wrap" }}>
           <Typography variant="body2">{labels.footer}</Typography>
           <MuiLink component={NextLink} href="/accessibility" variant="body2">

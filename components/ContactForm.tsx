@@ -5,7 +5,13 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
 
-type Contact = { id: string; name: string; phone: string | null; language: string; title: string | null };
+type Contact = {
+  id: string;
+  name: string;
+  phone: string | null;
+  language: string;
+  title: string | null;
+};
 
 const FIELDS = ["name", "title", "phone", "language"] as const;
 const MAX: Record<string, number> = { name: 200, title: 200, phone: 30 };
@@ -38,12 +44,20 @@ export function ContactForm({
   const label = (f: (typeof FIELDS)[number]) => t(`contacts.${f}`);
   const errorText = (f: (typeof FIELDS)[number]) => {
     const key = errors[f];
-    return key ? t(`validation.${key}` as "validation.required", { field: label(f), max: MAX[f] ?? 0 }) : undefined;
+    return key
+      ? t(`validation.${key}` as "validation.required", { field: label(f), max: MAX[f] ?? 0 })
+      : undefined;
   };
   const idp = `contact-${contact.id}`;
 
   return (
-    <Box component="form" action={formAction} noValidate aria-labelledby={`${idp}-h`} sx={{ display: "grid", gap: 2 }}>
+    <Box
+      component="form"
+      action={formAction}
+      noValidate
+      aria-labelledby={`${idp}-h`}
+      sx={{ display: "grid", gap: 2 }}
+    >
       <Typography variant="h3" id={`${idp}-h`}>
         {t("providerSide.editContact", { name: contact.name })}
       </Typography>
@@ -105,8 +119,12 @@ export function ContactForm({
         </TextField>
       </Box>
       <div aria-live="polite" role="status">
-        {state.status === "success" && <Alert severity="success">{t(state.message as "providerSide.contactSaved")}</Alert>}
-        {state.status === "error" && <Alert severity="error">{t(state.message as "validation.invalid")}</Alert>}
+        {state.status === "success" && (
+          <Alert severity="success">{t(state.message as "providerSide.contactSaved")}</Alert>
+        )}
+        {state.status === "error" && (
+          <Alert severity="error">{t(state.message as "validation.invalid")}</Alert>
+        )}
       </div>
       <Box>
         <Button type="submit" variant="contained" disabled={pending}>

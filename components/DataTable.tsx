@@ -1,4 +1,13 @@
-import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from "@mui/material";
+import {
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
 import type { ReactNode } from "react";
 
 export type Column = { key: string; label: string; align?: "left" | "right" };
@@ -24,7 +33,9 @@ export function DataTable({
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small">
-        <caption style={{ captionSide: "top", textAlign: "left", padding: "12px 16px", fontWeight: 600 }}>
+        <caption
+          style={{ captionSide: "top", textAlign: "left", padding: "12px 16px", fontWeight: 600 }}
+        >
           {caption}
         </caption>
         <TableHead>

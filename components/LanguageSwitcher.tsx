@@ -33,7 +33,11 @@ export function LanguageSwitcher({
             router.refresh();
           })
         }
-        sx={{ color: "inherit", ".MuiOutlinedInput-notchedOutline": { borderColor: "currentColor" }, ".MuiSvgIcon-root": { color: "inherit" } }}
+        sx={{
+          color: "inherit",
+          ".MuiOutlinedInput-notchedOutline": { borderColor: "currentColor" },
+          ".MuiSvgIcon-root": { color: "inherit" },
+        }}
       >
         {(Object.keys(names) as (keyof typeof names)[]).map((l) => (
           <MenuItem key={l} value={l} lang={l}>

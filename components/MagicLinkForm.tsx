@@ -17,7 +17,12 @@ export function MagicLinkForm({
     if (state.error) input.current?.focus();
   }, [state]);
   return (
-    <Box component="form" action={action} noValidate sx={{ display: "grid", gap: 2, maxWidth: 420 }}>
+    <Box
+      component="form"
+      action={action}
+      noValidate
+      sx={{ display: "grid", gap: 2, maxWidth: 420 }}
+    >
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         inputRef={input}

@@ -1,7 +1,15 @@
 import { Box, Paper, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, intro, actions }: { title: string; intro?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  intro,
+  actions,
+}: {
+  title: string;
+  intro?: string;
+  actions?: ReactNode;
+}) {
   return (
     <Box sx={{ mb: 3, display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-end" }}>
       <Box sx={{ flexGrow: 1 }}>

@@ -26,7 +26,11 @@ export function Pager({
     return s ? `${basePath}?${s}` : basePath;
   };
   return (
-    <Box component="nav" aria-label={labels.nav} sx={{ display: "flex", gap: 2, alignItems: "center", mt: 2, flexWrap: "wrap" }}>
+    <Box
+      component="nav"
+      aria-label={labels.nav}
+      sx={{ display: "flex", gap: 2, alignItems: "center", mt: 2, flexWrap: "wrap" }}
+    >
       <Typography aria-live="polite">{labels.count}</Typography>
       <Box sx={{ flexGrow: 1 }} />
       {page > 1 && (

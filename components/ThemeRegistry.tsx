@@ -8,7 +8,13 @@ import { useMemo } from "react";
 const muiLocales = { fi: fiFI, sv: svSE, en: enUS };
 
 /** MUI theme with the current language's component texts (pagination, etc.). */
-export function ThemeRegistry({ locale, children }: { locale: "fi" | "sv" | "en"; children: ReactNode }) {
+export function ThemeRegistry({
+  locale,
+  children,
+}: {
+  locale: "fi" | "sv" | "en";
+  children: ReactNode;
+}) {
   const theme = useMemo(
     () =>
       createTheme(

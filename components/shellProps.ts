@@ -59,7 +59,13 @@ export async function shellUser(actor: Actor | null) {
   if (actor.organiserId) {
     const [o] = await getDb().select().from(organisers).where(eq(organisers.id, actor.organiserId));
     const locale = await getLocale();
-    organisation = o ? (locale === "sv" ? o.nameSv : locale === "en" ? o.nameEn : o.nameFi) : undefined;
+    organisation = o
+      ? locale === "sv"
+        ? o.nameSv
+        : locale === "en"
+          ? o.nameEn
+          : o.nameFi
+      : undefined;
   }
   return { name: actor.name, role: t(actor.role), organisation };
 }

@@ -15,7 +15,8 @@ mkdirSync(dataDir, { recursive: true });
 
 // A stable secret per checkout, so sessions survive a demo restart.
 const secretFile = path.join(dataDir, "auth-secret");
-if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+if (!existsSync(secretFile))
+  writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
 
 const port = Number(process.env.PORT ?? 3000);
 const sinkPort = Number(process.env.MAIL_SINK_PORT ?? 2525);
@@ -37,6 +38,10 @@ if (!args.has("--no-build")) {
 }
 
 const { servePortal, printDemoHelp, stopOnSignals } = await import("./serve");
-const portal = await servePortal({ mailSinkPort: sinkPort, seedDemo: true, resetData: args.has("--reset") });
+const portal = await servePortal({
+  mailSinkPort: sinkPort,
+  seedDemo: true,
+  resetData: args.has("--reset"),
+});
 stopOnSignals(portal.stop);
 printDemoHelp(portal.url, sinkPort);

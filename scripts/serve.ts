@@ -40,7 +40,8 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   const config = loadConfigOrExit();
   if (opts.resetData && !config.databaseUrl) {
     await rm(path.resolve(config.pgliteDir), { recursive: true, force: true });
-    if (config.mailSinkDir) await rm(path.resolve(config.mailSinkDir), { recursive: true, force: true });
+    if (config.mailSinkDir)
+      await rm(path.resolve(config.mailSinkDir), { recursive: true, force: true });
   }
   let sink: MailSink | undefined;
   if (opts.mailSinkPort !== undefined) {

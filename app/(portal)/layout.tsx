@@ -15,7 +15,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     getLocale(),
   ]);
   return (
-    <AppShell nav={nav} user={user} locale={locale} labels={labels} signOutAction={actor ? signOutAction : undefined}>
+    <AppShell
+      nav={nav}
+      user={user}
+      locale={locale}
+      labels={labels}
+      signOutAction={actor ? signOutAction : undefined}
+    >
       {children}
     </AppShell>
   );

@@ -94,7 +94,12 @@ export const organiserProviders = pgTable(
   ],
 );
 
-export const deploymentTestStatuses = ["not_contacted", "scheduled", "passed", "retest_needed"] as const;
+export const deploymentTestStatuses = [
+  "not_contacted",
+  "scheduled",
+  "passed",
+  "retest_needed",
+] as const;
 export type DeploymentTestStatus = (typeof deploymentTestStatuses)[number];
 
 /** Deployment test (käyttöönottokoe) state of one system with one organiser. */

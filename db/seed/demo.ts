@@ -47,31 +47,148 @@ export const DEMO_USERS = {
 const ORG_MAIN = seedId("org:jarvipohja");
 const ORG_SMALL = seedId("org:rannikko");
 
-const SYSTEMS: { name: string; vendor: string; status: DeploymentTestStatus; date?: string; needsCaseNumbers: boolean }[] = [
-  { name: "DomaCare", vendor: "Visma", status: "passed", date: "2026-04-22", needsCaseNumbers: true },
-  { name: "Myneva Nappula", vendor: "Myneva", status: "passed", date: "2026-05-06", needsCaseNumbers: false },
-  { name: "Myneva Hilkka", vendor: "Myneva", status: "scheduled", date: "2026-06-03", needsCaseNumbers: false },
-  { name: "Sofia", vendor: "Sofia Solutions", status: "passed", date: "2026-05-20", needsCaseNumbers: true },
-  { name: "Nursebuddy", vendor: "Nursebuddy", status: "retest_needed", date: "2026-05-12", needsCaseNumbers: false },
+const SYSTEMS: {
+  name: string;
+  vendor: string;
+  status: DeploymentTestStatus;
+  date?: string;
+  needsCaseNumbers: boolean;
+}[] = [
+  {
+    name: "DomaCare",
+    vendor: "Visma",
+    status: "passed",
+    date: "2026-04-22",
+    needsCaseNumbers: true,
+  },
+  {
+    name: "Myneva Nappula",
+    vendor: "Myneva",
+    status: "passed",
+    date: "2026-05-06",
+    needsCaseNumbers: false,
+  },
+  {
+    name: "Myneva Hilkka",
+    vendor: "Myneva",
+    status: "scheduled",
+    date: "2026-06-03",
+    needsCaseNumbers: false,
+  },
+  {
+    name: "Sofia",
+    vendor: "Sofia Solutions",
+    status: "passed",
+    date: "2026-05-20",
+    needsCaseNumbers: true,
+  },
+  {
+    name: "Nursebuddy",
+    vendor: "Nursebuddy",
+    status: "retest_needed",
+    date: "2026-05-12",
+    needsCaseNumbers: false,
+  },
   { name: "Omni360", vendor: "CGI", status: "not_contacted", needsCaseNumbers: false },
-  { name: "Saga", vendor: "Saga Care", status: "scheduled", date: "2026-06-10", needsCaseNumbers: true },
-  { name: "Lifecare", vendor: "Tietoevry", status: "passed", date: "2026-03-30", needsCaseNumbers: false },
+  {
+    name: "Saga",
+    vendor: "Saga Care",
+    status: "scheduled",
+    date: "2026-06-10",
+    needsCaseNumbers: true,
+  },
+  {
+    name: "Lifecare",
+    vendor: "Tietoevry",
+    status: "passed",
+    date: "2026-03-30",
+    needsCaseNumbers: false,
+  },
   { name: "Ajas", vendor: "Ajas", status: "not_contacted", needsCaseNumbers: false },
-  { name: "Walmu", vendor: "Walmu", status: "scheduled", date: "2026-06-12", needsCaseNumbers: false },
+  {
+    name: "Walmu",
+    vendor: "Walmu",
+    status: "scheduled",
+    date: "2026-06-12",
+    needsCaseNumbers: false,
+  },
 ];
 
 const NAME_PARTS = [
-  "Kotikallio", "Hoivakoti Kuusela", "Palvelutalo Ilta-aurinko", "Tukikoti Majakka", "Koivupuiston hoiva",
-  "Perhekoti Pihlaja", "Asumispalvelu Kaari", "Vanhustenkoti Lehmus", "Kotihoito Apuna", "Hoivapalvelu Sinisiipi",
-  "Tehostettu asuminen Kataja", "Lastenkoti Tuulentupa", "Ryhmäkoti Saarni", "Senioritalo Satama", "Hoivakodit Lumme",
-  "Palvelukoti Vaahtera", "Kuntoutuskoti Virta", "Asumisyksikkö Haapa", "Kotipalvelu Kaste", "Hoiva-Helmi",
-  "Perhetukikeskus Verso", "Nuorisokoti Polku", "Palvelutalo Aallokko", "Kotihoiva Leppä", "Tukiasunnot Kivijalka",
-  "Hoivakoti Metsätähti", "Avustajapalvelu Siivet", "Ateriapalvelu Pata", "Turvapalvelu Vahti", "Henkilökohtainen apu Tuki",
+  "Kotikallio",
+  "Hoivakoti Kuusela",
+  "Palvelutalo Ilta-aurinko",
+  "Tukikoti Majakka",
+  "Koivupuiston hoiva",
+  "Perhekoti Pihlaja",
+  "Asumispalvelu Kaari",
+  "Vanhustenkoti Lehmus",
+  "Kotihoito Apuna",
+  "Hoivapalvelu Sinisiipi",
+  "Tehostettu asuminen Kataja",
+  "Lastenkoti Tuulentupa",
+  "Ryhmäkoti Saarni",
+  "Senioritalo Satama",
+  "Hoivakodit Lumme",
+  "Palvelukoti Vaahtera",
+  "Kuntoutuskoti Virta",
+  "Asumisyksikkö Haapa",
+  "Kotipalvelu Kaste",
+  "Hoiva-Helmi",
+  "Perhetukikeskus Verso",
+  "Nuorisokoti Polku",
+  "Palvelutalo Aallokko",
+  "Kotihoiva Leppä",
+  "Tukiasunnot Kivijalka",
+  "Hoivakoti Metsätähti",
+  "Avustajapalvelu Siivet",
+  "Ateriapalvelu Pata",
+  "Turvapalvelu Vahti",
+  "Henkilökohtainen apu Tuki",
 ];
-const MUNICIPALITIES = ["Jyväskylä", "Tampere", "Kuopio", "Lahti", "Hämeenlinna", "Mikkeli", "Jämsä", "Äänekoski"];
-const FIRST = ["Anna", "Mikko", "Liisa", "Juha", "Sari", "Timo", "Kaisa", "Jari", "Päivi", "Ville", "Elina", "Antti"];
-const LAST = ["Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Heikkinen", "Järvinen", "Lehtonen", "Saarinen", "Lindqvist", "Holmström"];
-const UNIT_KINDS = ["yhteisöllinen asuminen", "ympärivuorokautinen palveluasuminen", "kotihoito", "perhehoito", "laitoshoito"];
+const MUNICIPALITIES = [
+  "Jyväskylä",
+  "Tampere",
+  "Kuopio",
+  "Lahti",
+  "Hämeenlinna",
+  "Mikkeli",
+  "Jämsä",
+  "Äänekoski",
+];
+const FIRST = [
+  "Anna",
+  "Mikko",
+  "Liisa",
+  "Juha",
+  "Sari",
+  "Timo",
+  "Kaisa",
+  "Jari",
+  "Päivi",
+  "Ville",
+  "Elina",
+  "Antti",
+];
+const LAST = [
+  "Virtanen",
+  "Korhonen",
+  "Mäkinen",
+  "Nieminen",
+  "Heikkinen",
+  "Järvinen",
+  "Lehtonen",
+  "Saarinen",
+  "Lindqvist",
+  "Holmström",
+];
+const UNIT_KINDS = [
+  "yhteisöllinen asuminen",
+  "ympärivuorokautinen palveluasuminen",
+  "kotihoito",
+  "perhehoito",
+  "laitoshoito",
+];
 
 function businessIdFor(i: number): string {
   // Walk from a base number until a seven-digit body has a valid check digit.
@@ -117,7 +234,9 @@ export async function seedDemo(db: Executor): Promise<boolean> {
     ]);
 
     const systemIds = SYSTEMS.map((s) => seedId(`cis:${s.name}`));
-    await tx.insert(clientInformationSystems).values(SYSTEMS.map((s, i) => ({ id: systemIds[i]!, name: s.name, vendor: s.vendor })));
+    await tx
+      .insert(clientInformationSystems)
+      .values(SYSTEMS.map((s, i) => ({ id: systemIds[i]!, name: s.name, vendor: s.vendor })));
     await tx.insert(organiserSystems).values([
       ...SYSTEMS.map((s, i) => ({
         organiserId: ORG_MAIN,
@@ -127,8 +246,20 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         needsCaseNumbers: s.needsCaseNumbers,
       })),
       // The second organiser has tested only two systems so far.
-      { organiserId: ORG_SMALL, cisId: systemIds[0]!, testStatus: "passed" as const, testDate: "2026-05-28", needsCaseNumbers: true },
-      { organiserId: ORG_SMALL, cisId: systemIds[1]!, testStatus: "scheduled" as const, testDate: "2026-06-09", needsCaseNumbers: false },
+      {
+        organiserId: ORG_SMALL,
+        cisId: systemIds[0]!,
+        testStatus: "passed" as const,
+        testDate: "2026-05-28",
+        needsCaseNumbers: true,
+      },
+      {
+        organiserId: ORG_SMALL,
+        cisId: systemIds[1]!,
+        testStatus: "scheduled" as const,
+        testDate: "2026-06-09",
+        needsCaseNumbers: false,
+      },
     ]);
 
     const unitIds: { id: string; providerIndex: number }[] = [];
@@ -148,7 +279,9 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         notes: i % 5 === 2 ? "Sopimus uusittu 1.1.2026." : null,
       });
       if (i < 5) {
-        await tx.insert(organiserProviders).values({ organiserId: ORG_SMALL, providerId, relationship: "contract" });
+        await tx
+          .insert(organiserProviders)
+          .values({ organiserId: ORG_SMALL, providerId, relationship: "contract" });
       }
       const unitCount = 1 + (i % 3);
       const cis = i % 9 === 8 ? null : systemIds[i % systemIds.length]!;
@@ -186,19 +319,73 @@ export async function seedDemo(db: Executor): Promise<boolean> {
     }
 
     await tx.insert(users).values([
-      { id: DEMO_USERS.caseworker, name: "Aino Aaltonen", email: "aino.aaltonen@jarvipohja.example", role: "caseworker", organiserId: ORG_MAIN, isDemo: true },
-      { id: DEMO_USERS.projectStaff, name: "Pekka Projektinen", email: "pekka.projektinen@jarvipohja.example", role: "project_staff", organiserId: ORG_MAIN, isDemo: true },
-      { id: DEMO_USERS.admin, name: "Helena Hallinto", email: "helena.hallinto@jarvipohja.example", role: "admin", organiserId: ORG_MAIN, isDemo: true },
-      { id: DEMO_USERS.otherCaseworker, name: "Rasmus Rannikko", email: "rasmus.rannikko@rannikko.example", role: "caseworker", organiserId: ORG_SMALL, isDemo: true },
+      {
+        id: DEMO_USERS.caseworker,
+        name: "Aino Aaltonen",
+        email: "aino.aaltonen@jarvipohja.example",
+        role: "caseworker",
+        organiserId: ORG_MAIN,
+        isDemo: true,
+      },
+      {
+        id: DEMO_USERS.projectStaff,
+        name: "Pekka Projektinen",
+        email: "pekka.projektinen@jarvipohja.example",
+        role: "project_staff",
+        organiserId: ORG_MAIN,
+        isDemo: true,
+      },
+      {
+        id: DEMO_USERS.admin,
+        name: "Helena Hallinto",
+        email: "helena.hallinto@jarvipohja.example",
+        role: "admin",
+        organiserId: ORG_MAIN,
+        isDemo: true,
+      },
+      {
+        id: DEMO_USERS.otherCaseworker,
+        name: "Rasmus Rannikko",
+        email: "rasmus.rannikko@rannikko.example",
+        role: "caseworker",
+        organiserId: ORG_SMALL,
+        isDemo: true,
+      },
       // The first contact of providers 0 and 1 can sign in (magic link or demo button).
-      { id: DEMO_USERS.providerContact, name: "Anna Virtanen", email: "anna.virtanen@kotikallio.example", role: "provider_contact", providerId: seedId("provider:0"), isDemo: true, locale: "fi" },
-      { id: DEMO_USERS.providerContact2, name: "Mikko Korhonen", email: "mikko.korhonen@hoivakoti-kuusela.example", role: "provider_contact", providerId: seedId("provider:1"), isDemo: true, locale: "fi" },
+      {
+        id: DEMO_USERS.providerContact,
+        name: "Anna Virtanen",
+        email: "anna.virtanen@kotikallio.example",
+        role: "provider_contact",
+        providerId: seedId("provider:0"),
+        isDemo: true,
+        locale: "fi",
+      },
+      {
+        id: DEMO_USERS.providerContact2,
+        name: "Mikko Korhonen",
+        email: "mikko.korhonen@hoivakoti-kuusela.example",
+        role: "provider_contact",
+        providerId: seedId("provider:1"),
+        isDemo: true,
+        locale: "fi",
+      },
     ]);
 
-    const tasks: ServiceTask[] = ["older_people", "disability", "working_age", "families_with_children", "child_welfare"];
+    const tasks: ServiceTask[] = [
+      "older_people",
+      "disability",
+      "working_age",
+      "families_with_children",
+      "child_welfare",
+    ];
     const caseRows = [
       ...Array.from({ length: 8 }, (_, n) => ({ n, org: ORG_MAIN, worker: DEMO_USERS.caseworker })),
-      ...Array.from({ length: 2 }, (_, n) => ({ n: 100 + n, org: ORG_SMALL, worker: DEMO_USERS.otherCaseworker })),
+      ...Array.from({ length: 2 }, (_, n) => ({
+        n: 100 + n,
+        org: ORG_SMALL,
+        worker: DEMO_USERS.otherCaseworker,
+      })),
     ];
     for (const c of caseRows) {
       const caseId = seedId(`case:${c.n}`);

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { auditLog, organiserProviders, users } from "@/db/schema";
+import { auditLog, organiserProviders, users, type AuditOutcome } from "@/db/schema";
 import type { AuditActor } from "./index";
 import { organiserOf } from "@/lib/auth/scope";
 
@@ -11,7 +11,12 @@ export const AUDIT_PAGE_SIZE = 50;
  * provider-side rows (organiser null) of providers it has a relationship with,
  * since those providers' data is shared with it. Never another organiser's rows.
  */
-export async function listAudit(db: Executor, actor: AuditActor, page: number) {
+export async function listAudit(
+  db: Executor,
+  actor: AuditActor,
+  page: number,
+  filter: { action?: string; outcome?: AuditOutcome } = {},
+) {
   const organiserId = organiserOf(actor);
   const visible = or(
     eq(auditLog.organiserId, organiserId),
@@ -25,6 +30,13 @@ export async function listAudit(db: Executor, actor: AuditActor, page: number) {
           .where(eq(organiserProviders.organiserId, organiserId)),
       ),
     ),
+  );
+  const where = and(
+    visible,
+    filter.action
+      ? like(auditLog.action, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      : undefined,
+    filter.outcome ? eq(auditLog.outcome, filter.outcome) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -41,11 +53,11 @@ export async function listAudit(db: Executor, actor: AuditActor, page: number) {
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(visible)
+      .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
       .offset((page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ n: count() }).from(auditLog).where(visible),
+    db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
 }

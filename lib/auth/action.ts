@@ -45,7 +45,8 @@ export function validatedAction<S extends z.ZodType>(
       return { status: "error", message: "validation.forbidden" };
     }
     const raw: Record<string, string> = {};
-    for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) raw[k] = v;
+    for (const [k, v] of formData.entries())
+      if (typeof v === "string" && !k.startsWith("$")) raw[k] = v;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};

@@ -66,7 +66,12 @@ export async function requirePage(page: PageKey, path: string = page): Promise<A
 }
 
 /** Records a refused attempt to reach data outside the actor's scope (e.g. an id changed in a URL). */
-export async function auditOutOfScope(actor: Actor, entityType: string, entityId: string, action: string) {
+export async function auditOutOfScope(
+  actor: Actor,
+  entityType: string,
+  entityId: string,
+  action: string,
+) {
   await writeAudit(getDb(), actor, {
     action,
     outcome: "denied",

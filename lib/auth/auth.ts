@@ -6,7 +6,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { and, eq, isNull } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db";
-import { accounts, organisers, sessions, users, verificationTokens, type Role } from "@/db/schema";
+import { accounts, organisers, sessions, users, verificationTokens } from "@/db/schema";
 import { getConfig, type Config } from "@/lib/config";
 import { writeAudit } from "@/lib/audit";
 import { sendMail } from "@/lib/mail/send";
@@ -24,7 +24,9 @@ async function sendMagicLink(identifier: string, url: string, config: Config) {
   const [user] = await db
     .select({ id: users.id, locale: users.locale, providerId: users.providerId })
     .from(users)
-    .where(and(eq(users.email, email), eq(users.role, "provider_contact"), isNull(users.disabledAt)));
+    .where(
+      and(eq(users.email, email), eq(users.role, "provider_contact"), isNull(users.disabledAt)),
+    );
   // Same answer for known and unknown addresses: the page never tells which.
   if (!user) {
     await writeAudit(db, anonymous, { action: "auth.magic_link.request", outcome: "denied" });
@@ -40,7 +42,12 @@ async function sendMagicLink(identifier: string, url: string, config: Config) {
   await writeAudit(
     db,
     { userId: user.id, role: "provider_contact", organiserId: null, providerId: user.providerId },
-    { action: "auth.magic_link.request", outcome: "success", entityType: "user", entityId: user.id },
+    {
+      action: "auth.magic_link.request",
+      outcome: "success",
+      entityType: "user",
+      entityId: user.id,
+    },
   );
 }
 
@@ -129,13 +136,18 @@ function buildConfig(): NextAuthConfig {
               ),
             );
           if (!known) {
-            await writeAudit(db, anonymous, { action: "auth.sign_in.magic_link", outcome: "denied" });
+            await writeAudit(db, anonymous, {
+              action: "auth.sign_in.magic_link",
+              outcome: "denied",
+            });
             return false;
           }
           return true;
         }
         if (account?.provider === "oidc" && config.oidc) {
-          const role = profile ? roleFromClaims(profile, config.oidc.roleClaim, config.oidc.roleMap) : null;
+          const role = profile
+            ? roleFromClaims(profile, config.oidc.roleClaim, config.oidc.roleMap)
+            : null;
           const [existing] = user.email
             ? await db.select().from(users).where(eq(users.email, user.email.toLowerCase()))
             : [];

@@ -69,7 +69,10 @@ const envSchema = z
     SMTP_URL: smtpUrl,
     MAIL_FROM: z
       .string()
-      .regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/, "expected an address such as Portaali <noreply@hyvinvointialue.fi>")
+      .regex(
+        /^(.+<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/,
+        "expected an address such as Portaali <noreply@hyvinvointialue.fi>",
+      )
       .default("Rekisterinkäyttöoikeusportaali <noreply@hyvinvointialue.example>"),
     MAIL_SINK_DIR: z.string().min(1).optional(),
     MAGIC_LINK_MINUTES: z.coerce
@@ -98,12 +101,18 @@ const envSchema = z
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET, env.OIDC_ORGANISER];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ORGANISER"] as const) {
+      for (const key of [
+        "OIDC_ISSUER",
+        "OIDC_CLIENT_ID",
+        "OIDC_CLIENT_SECRET",
+        "OIDC_ORGANISER",
+      ] as const) {
         if (!env[key])
           ctx.addIssue({
             code: "custom",
             path: [key],
-            message: "expected when any OIDC_* setting is given (issuer, client id, client secret and organiser code go together)",
+            message:
+              "expected when any OIDC_* setting is given (issuer, client id, client secret and organiser code go together)",
           });
       }
     }
@@ -138,8 +147,7 @@ export type Config = {
 export class ConfigError extends Error {
   constructor(public readonly problems: { variable: string; message: string }[]) {
     super(
-      "Invalid configuration:\n" +
-        problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+      "Invalid configuration:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
     );
     this.name = "ConfigError";
   }

@@ -32,7 +32,9 @@ export async function readMail(dir: string, id: string): Promise<MailboxItem | n
   try {
     const raw = await readFile(path.join(dir, `${id}.eml`));
     const parsed = await simpleParser(raw);
-    const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(", ") : (parsed.to?.text ?? "");
+    const to = Array.isArray(parsed.to)
+      ? parsed.to.map((a) => a.text).join(", ")
+      : (parsed.to?.text ?? "");
     return {
       id,
       to,

@@ -53,7 +53,9 @@ export async function updateOwnContact(
       entityId: current.id,
       purpose: "provider_data_maintenance",
       details: {
-        changes: Object.fromEntries(changed.map((k) => [k, { from: current[k] ?? null, to: next[k] }])),
+        changes: Object.fromEntries(
+          changed.map((k) => [k, { from: current[k] ?? null, to: next[k] }]),
+        ),
       },
     });
     return "updated";

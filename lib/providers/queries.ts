@@ -114,7 +114,10 @@ function unitsOf(db: Executor, providerId: string) {
 
 /** The provider contact's own provider. */
 export async function getOwnProvider(db: Executor, actor: AuditActor) {
-  const [p] = await db.select().from(providers).where(eq(providers.id, providerOf(actor)));
+  const [p] = await db
+    .select()
+    .from(providers)
+    .where(eq(providers.id, providerOf(actor)));
   return p ?? null;
 }
 

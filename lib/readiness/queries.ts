@@ -11,7 +11,10 @@ export async function readinessSummary(db: Executor, actor: AuditActor) {
     db
       .select({
         providers: countDistinct(organiserProviders.providerId),
-        withOid: sql<number>`count(distinct ${serviceUnits.providerId}) filter (where ${serviceUnits.oid} is not null)`.mapWith(Number),
+        withOid:
+          sql<number>`count(distinct ${serviceUnits.providerId}) filter (where ${serviceUnits.oid} is not null)`.mapWith(
+            Number,
+          ),
       })
       .from(organiserProviders)
       .leftJoin(serviceUnits, eq(serviceUnits.providerId, organiserProviders.providerId))
@@ -19,11 +22,22 @@ export async function readinessSummary(db: Executor, actor: AuditActor) {
     db
       .select({ passed: countDistinct(organiserSystems.cisId) })
       .from(organiserSystems)
-      .where(and(eq(organiserSystems.organiserId, organiserId), eq(organiserSystems.testStatus, "passed"))),
+      .where(
+        and(
+          eq(organiserSystems.organiserId, organiserId),
+          eq(organiserSystems.testStatus, "passed"),
+        ),
+      ),
     db
       .select({ open: countDistinct(accessWindows.id) })
       .from(accessWindows)
-      .where(and(eq(accessWindows.organiserId, organiserId), eq(accessWindows.state, "open"), isNotNull(accessWindows.opensOn))),
+      .where(
+        and(
+          eq(accessWindows.organiserId, organiserId),
+          eq(accessWindows.state, "open"),
+          isNotNull(accessWindows.opensOn),
+        ),
+      ),
   ]);
   return {
     providers: p?.providers ?? 0,

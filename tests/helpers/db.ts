@@ -5,7 +5,12 @@ import { migrateDb } from "../../db/migrate";
  * A real database for integration tests: the PostgreSQL server named by
  * TEST_DATABASE_URL (through pg), or else an in-memory PGlite, migrated.
  */
-export async function openTestDb(): Promise<{ db: Db; client: RawClient; driver: string; close: () => Promise<void> }> {
+export async function openTestDb(): Promise<{
+  db: Db;
+  client: RawClient;
+  driver: string;
+  close: () => Promise<void>;
+}> {
   const url = process.env.TEST_DATABASE_URL;
   const client = openClient(url ? { databaseUrl: url } : { pgliteDir: "memory://" });
   if (!url) await migrateDb(client);

@@ -1,7 +1,14 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { actionAccess, homeFor, mayOpenPage, mayRunAction, pageAccess, type PageKey } from "@/lib/auth/access";
+import {
+  actionAccess,
+  homeFor,
+  mayOpenPage,
+  mayRunAction,
+  pageAccess,
+  type PageKey,
+} from "@/lib/auth/access";
 import { roles } from "@/db/schema";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -27,7 +34,14 @@ const publicPages = pages.filter((f) => !portalPages.includes(f));
 /** Pages anyone may open: sign-in and the accessibility statement. */
 const PUBLIC_ROUTES = ["/signin", "/signin/check-email", "/signin/error", "/accessibility"];
 /** Server actions anyone may call (they authenticate or only set a preference). */
-const PUBLIC_ACTIONS = ["setLocale", "requestMagicLink", "signInDemo", "signInOidc", "signOutAction", "safeCallback"];
+const PUBLIC_ACTIONS = [
+  "setLocale",
+  "requestMagicLink",
+  "signInDemo",
+  "signInOidc",
+  "signOutAction",
+  "safeCallback",
+];
 
 describe("authorization table covers every route and action", () => {
   it("every signed-in page has an entry and checks exactly that entry on the server", () => {
@@ -59,8 +73,13 @@ describe("authorization table covers every route and action", () => {
       for (const m of src.matchAll(/export (?:async function|const) (\w+)/g)) {
         const name = m[1]!;
         if (PUBLIC_ACTIONS.includes(name)) continue;
-        const wrapped = new RegExp(`export const ${name} = validatedAction\\(\\s*"([\\w.]+)"`).exec(src);
-        expect(wrapped, `${name} in ${path.relative(root, f)} must use validatedAction`).not.toBeNull();
+        const wrapped = new RegExp(`export const ${name} = validatedAction\\(\\s*"([\\w.]+)"`).exec(
+          src,
+        );
+        expect(
+          wrapped,
+          `${name} in ${path.relative(root, f)} must use validatedAction`,
+        ).not.toBeNull();
         expect(actionAccess).toHaveProperty([wrapped![1]!]);
       }
     }
@@ -91,7 +110,9 @@ describe("role decisions", () => {
     expect(mayOpenPage("caseworker", "/readiness")).toBe(false);
   });
   it("only provider contacts update provider contacts", () => {
-    expect(roles.filter((r) => mayRunAction(r, "provider.updateContact"))).toEqual(["provider_contact"]);
+    expect(roles.filter((r) => mayRunAction(r, "provider.updateContact"))).toEqual([
+      "provider_contact",
+    ]);
   });
   it("each role's home page is one it may open", () => {
     for (const r of roles) expect(mayOpenPage(r, homeFor(r) as PageKey)).toBe(true);

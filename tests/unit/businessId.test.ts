@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { businessIdCheckDigit, isValidBusinessId, organisationOidRoot } from "@/lib/providers/businessId";
+import {
+  businessIdCheckDigit,
+  isValidBusinessId,
+  organisationOidRoot,
+} from "@/lib/providers/businessId";
 
 describe("business ID (Y-tunnus)", () => {
   it.each(["0737546-2", "1572860-0", "2286189-9"])("accepts the valid %s", (id) => {
     expect(isValidBusinessId(id)).toBe(true);
   });
-  it.each(["0737546-3", "1572860-1", "737546-2", "07375462", "0737546-", "abcdefg-1"])("rejects %s", (id) => {
-    expect(isValidBusinessId(id)).toBe(false);
-  });
+  it.each(["0737546-3", "1572860-1", "737546-2", "07375462", "0737546-", "abcdefg-1"])(
+    "rejects %s",
+    (id) => {
+      expect(isValidBusinessId(id)).toBe(false);
+    },
+  );
   it("has no check digit when the remainder is 1", () => {
     // Find a body whose remainder is 1 and check it is never valid.
     let body = "";

@@ -28,9 +28,9 @@ describe("configuration", () => {
   });
 
   it("selects PostgreSQL when DATABASE_URL is set", () => {
-    expect(parseConfig({ ...base, DATABASE_URL: "postgres://u:p@db.example:5432/portal" }).databaseUrl).toBe(
-      "postgres://u:p@db.example:5432/portal",
-    );
+    expect(
+      parseConfig({ ...base, DATABASE_URL: "postgres://u:p@db.example:5432/portal" }).databaseUrl,
+    ).toBe("postgres://u:p@db.example:5432/portal");
   });
 
   it.each(["mysql://u@h/db", "not a url", "postgres://", "http://localhost:5432/db"])(
@@ -67,10 +67,14 @@ describe("configuration", () => {
     });
     expect(c.oidc?.roleMap["Rekisteri.Kasittelija"]).toBe("caseworker");
     expect(c.oidc?.roleMap["Rekisteri.Admin"]).toBe("admin");
-    expect(problems({ ...base, OIDC_ROLE_MAP: "X=superuser" }).problems[0]?.variable).toBe("OIDC_ROLE_MAP");
+    expect(problems({ ...base, OIDC_ROLE_MAP: "X=superuser" }).problems[0]?.variable).toBe(
+      "OIDC_ROLE_MAP",
+    );
   });
 
   it("rejects a DEMO_MODE that is not a boolean", () => {
-    expect(problems({ ...base, DEMO_MODE: "maybe" }).message).toMatch(/DEMO_MODE: expected true or false/);
+    expect(problems({ ...base, DEMO_MODE: "maybe" }).message).toMatch(
+      /DEMO_MODE: expected true or false/,
+    );
   });
 });

@@ -16,7 +16,18 @@ describe("messages", () => {
   });
   it.each(["fi", "sv", "en"] as const)("every %s message formats", (l) => {
     const t = createTranslator({ locale: l, messages: allMessages[l] });
-    const params = { name: "X", count: 2, date: "1.1.2026", url: "http://x", minutes: 10, field: "F", max: 5, page: 1, pages: 2, role: "R" };
+    const params = {
+      name: "X",
+      count: 2,
+      date: "1.1.2026",
+      url: "http://x",
+      minutes: 10,
+      field: "F",
+      max: 5,
+      page: 1,
+      pages: 2,
+      role: "R",
+    };
     for (const k of fi) {
       const s = t(k as never, params as never);
       expect(s, `${l}:${k}`).not.toMatch(/^(fi|sv|en)\./);

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { Box, Button, MenuItem, TextField } from "@mui/material";
 import { z } from "zod";
+import { auditOutcomes } from "@/db/schema";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/queries";
@@ -15,12 +17,66 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePage("/audit");
-  const page = z.coerce.number().int().min(1).catch(1).parse(single((await searchParams).page) ?? 1);
-  const { rows, total } = await listAudit(getDb(), actor, page);
+  const sp = await searchParams;
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(1)
+    .parse(single(sp.page) ?? 1);
+  const action = z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\w.]*$/)
+    .catch("")
+    .parse(single(sp.action) ?? "");
+  const outcome = z
+    .enum(auditOutcomes)
+    .optional()
+    .catch(undefined)
+    .parse(single(sp.outcome) || undefined);
+  const { rows, total } = await listAudit(getDb(), actor, page, {
+    action: action || undefined,
+    outcome,
+  });
   const t = await getTranslations();
   return (
     <>
       <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
+      <Box
+        component="form"
+        role="search"
+        method="get"
+        sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap" }}
+      >
+        <TextField
+          id="action"
+          name="action"
+          size="small"
+          label={t("audit.filterAction")}
+          defaultValue={action}
+        />
+        <TextField
+          id="outcome"
+          name="outcome"
+          size="small"
+          select
+          label={t("audit.outcome")}
+          defaultValue={outcome ?? ""}
+          sx={{ minWidth: 180 }}
+        >
+          <MenuItem value="">{t("audit.anyOutcome")}</MenuItem>
+          {auditOutcomes.map((o) => (
+            <MenuItem key={o} value={o}>
+              {t(`audit.outcomes.${o}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button type="submit" variant="contained">
+          {t("common.search")}
+        </Button>
+      </Box>
       <DataTable
         caption={t("audit.title")}
         empty={t("common.noResults")}
@@ -51,11 +107,14 @@ export default async function AuditPage({
         total={total}
         pageSize={AUDIT_PAGE_SIZE}
         basePath="/audit"
-        query={{}}
+        query={{ action: action || undefined, outcome }}
         labels={{
           previous: t("common.previous"),
           next: t("common.next"),
-          pageOf: t("common.pageOf", { page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) }),
+          pageOf: t("common.pageOf", {
+            page,
+            pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+          }),
           nav: t("common.pagination"),
           count: t("common.resultCount", { count: total }),
         }}

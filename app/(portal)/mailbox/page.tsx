@@ -22,7 +22,13 @@ export default async function MailboxPage() {
       ) : (
         <Box sx={{ display: "grid", gap: 2 }}>
           {mail.map((m) => (
-            <Paper key={m.id} variant="outlined" component="article" aria-labelledby={`mail-${m.id}`} sx={{ p: 2 }}>
+            <Paper
+              key={m.id}
+              variant="outlined"
+              component="article"
+              aria-labelledby={`mail-${m.id}`}
+              sx={{ p: 2 }}
+            >
               <Typography variant="h2" id={`mail-${m.id}`} sx={{ fontSize: "1.1rem" }}>
                 {m.subject}
               </Typography>
@@ -31,7 +37,13 @@ export default async function MailboxPage() {
               </Typography>
               <Box
                 component="pre"
-                sx={{ whiteSpace: "pre-wrap", wordBreak: "break-all", fontFamily: "inherit", mt: 1, mb: 0 }}
+                sx={{
+                  whiteSpace: "pre-wrap",
+                  wordBreak: "break-all",
+                  fontFamily: "inherit",
+                  mt: 1,
+                  mb: 0,
+                }}
               >
                 {linkify(m.text)}
               </Box>

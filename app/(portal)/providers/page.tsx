@@ -23,7 +23,12 @@ export default async function ProvidersPage({
   return (
     <>
       <PageHeader title={t("providers.title")} intro={t("providers.intro")} />
-      <Box component="form" role="search" method="get" sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap" }}>
+      <Box
+        component="form"
+        role="search"
+        method="get"
+        sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap" }}
+      >
         <TextField
           id="q"
           name="q"

@@ -19,7 +19,15 @@ export default async function ReadinessPage() {
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <Box component="dl" sx={{ display: "grid", gap: 2, gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", m: 0 }}>
+      <Box
+        component="dl"
+        sx={{
+          display: "grid",
+          gap: 2,
+          gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))",
+          m: 0,
+        }}
+      >
         {figures.map((f) => (
           <Paper key={f.label} variant="outlined" sx={{ p: 2 }}>
             <Typography component="dt" variant="body2" color="text.secondary">

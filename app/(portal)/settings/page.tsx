@@ -11,13 +11,19 @@ import { PageHeader } from "@/components/Page";
 
 export default async function SettingsPage() {
   const actor = await requirePage("/settings");
-  const [org] = await getDb().select().from(organisers).where(eq(organisers.id, organiserOf(actor)));
+  const [org] = await getDb()
+    .select()
+    .from(organisers)
+    .where(eq(organisers.id, organiserOf(actor)));
   const config = getConfig();
   const t = await getTranslations();
   const locale = await getLocale();
   const rows: [string, string][] = [
     [t("settings.organiser"), org ? `${orgName(org, locale)} (${org.code})` : ""],
-    [t("settings.database"), config.databaseUrl ? t("settings.databasePg") : t("settings.databasePglite")],
+    [
+      t("settings.database"),
+      config.databaseUrl ? t("settings.databasePg") : t("settings.databasePglite"),
+    ],
     [t("settings.staffSignIn"), config.oidc ? config.oidc.name : t("settings.oidcNotConfigured")],
     [t("settings.magicLink"), t("settings.minutes", { count: config.magicLinkMinutes })],
     [t("settings.demoMode"), config.demoMode ? t("common.yes") : t("common.no")],

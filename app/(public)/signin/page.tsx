@@ -59,7 +59,12 @@ export default async function SignInPage({
             <Typography color="text.secondary">{t("signin.staffNotConfigured")}</Typography>
           )}
         </Paper>
-        <Paper variant="outlined" component="section" aria-labelledby="provider-heading" sx={{ p: 3 }}>
+        <Paper
+          variant="outlined"
+          component="section"
+          aria-labelledby="provider-heading"
+          sx={{ p: 3 }}
+        >
           <Typography variant="h2" id="provider-heading" gutterBottom>
             {t("signin.providerHeading")}
           </Typography>
@@ -75,7 +80,12 @@ export default async function SignInPage({
           />
         </Paper>
         {demoUsers.length > 0 && (
-          <Paper variant="outlined" component="section" aria-labelledby="demo-heading" sx={{ p: 3, bgcolor: "#fffaf0" }}>
+          <Paper
+            variant="outlined"
+            component="section"
+            aria-labelledby="demo-heading"
+            sx={{ p: 3, bgcolor: "#fffaf0" }}
+          >
             <Typography variant="h2" id="demo-heading" gutterBottom>
               {t("signin.demoHeading")}
             </Typography>
@@ -87,7 +97,10 @@ export default async function SignInPage({
                   <input type="hidden" name="userId" value={u.id} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
                   <Button type="submit" variant="outlined">
-                    {t("signin.demoAs", { name: u.name ?? "", role: t(`roles.${u.role ?? "caseworker"}`) })}
+                    {t("signin.demoAs", {
+                      name: u.name ?? "",
+                      role: t(`roles.${u.role ?? "caseworker"}`),
+                    })}
                   </Button>
                 </form>
               ))}

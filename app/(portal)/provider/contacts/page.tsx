@@ -22,7 +22,13 @@ export default async function OwnContactsPage() {
               {c.receivesCaseOids ? t("common.yes") : t("common.no")}
             </Typography>
             <ContactForm
-              contact={{ id: c.id, name: c.name, phone: c.phone, language: c.language, title: c.title }}
+              contact={{
+                id: c.id,
+                name: c.name,
+                phone: c.phone,
+                language: c.language,
+                title: c.title,
+              }}
               action={updateContact}
             />
           </Paper>

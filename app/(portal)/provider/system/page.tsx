@@ -28,7 +28,8 @@ export default async function OwnSystemPage() {
           cells: {
             name: r.name,
             vendor: r.vendor,
-            organiser: locale === "sv" ? r.organiserSv : locale === "en" ? r.organiserEn : r.organiserFi,
+            organiser:
+              locale === "sv" ? r.organiserSv : locale === "en" ? r.organiserEn : r.organiserFi,
             status: `${t(`providerSide.testStatuses.${r.testStatus ?? "not_contacted"}`)}${
               r.testDate ? ` ${formatCalendarDate(r.testDate)}` : ""
             }`,

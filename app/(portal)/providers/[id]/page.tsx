@@ -13,7 +13,9 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const actor = await requirePage("/providers/[id]", `/providers/${encodeURIComponent(id)}`);
   const providerId = z.uuid().safeParse(id);
-  const provider = providerId.success ? await getOrganiserProvider(getDb(), actor, providerId.data) : null;
+  const provider = providerId.success
+    ? await getOrganiserProvider(getDb(), actor, providerId.data)
+    : null;
   if (!provider) {
     await auditOutOfScope(actor, "provider", id, "provider.view");
     notFound();
@@ -21,13 +23,20 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={provider.name} intro={`${t("providers.businessId")} ${provider.businessId}`} />
+      <PageHeader
+        title={provider.name}
+        intro={`${t("providers.businessId")} ${provider.businessId}`}
+      />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", gap: 1 }}>
-          <Chip label={`${t("providers.relationship")}: ${t(`providers.relationshipValues.${provider.relationship}`)}`} />
+          <Chip
+            label={`${t("providers.relationship")}: ${t(`providers.relationshipValues.${provider.relationship}`)}`}
+          />
           {provider.purchasedService && <Chip label={t("providers.purchasedService")} />}
           {provider.serviceVoucher && <Chip label={t("providers.serviceVoucher")} />}
-          <Chip label={`${t("providers.reviewState")}: ${t(`providers.reviewStates.${provider.reviewState}`)}`} />
+          <Chip
+            label={`${t("providers.reviewState")}: ${t(`providers.reviewStates.${provider.reviewState}`)}`}
+          />
         </Stack>
         {provider.notes && (
           <Typography sx={{ mt: 2 }}>

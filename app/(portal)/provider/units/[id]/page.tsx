@@ -11,7 +11,10 @@ import { Link } from "@/components/Link";
 
 export default async function OwnUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePage("/provider/units/[id]", `/provider/units/${encodeURIComponent(id)}`);
+  const actor = await requirePage(
+    "/provider/units/[id]",
+    `/provider/units/${encodeURIComponent(id)}`,
+  );
   const unitId = z.uuid().safeParse(id);
   // The query is scoped to the actor's provider: another provider's unit id finds nothing.
   const unit = unitId.success ? await getOwnUnit(getDb(), actor, unitId.data) : null;

@@ -1,0 +1,17 @@
+import path from "node:path";
+
+/** Fixed loopback ports and folders for the end-to-end run (one server, one PGlite owner). */
+export const E2E = {
+  port: Number(process.env.E2E_PORT ?? 3100),
+  sinkPort: Number(process.env.E2E_SINK_PORT ?? 2625),
+  oidcPort: Number(process.env.E2E_OIDC_PORT ?? 3199),
+  dataDir: path.resolve(".data", "e2e"),
+  get baseURL() {
+    return `http://localhost:${this.port}`;
+  },
+  get mailDir() {
+    return path.join(this.dataDir, "mail");
+  },
+  oidcClientId: "rekisteriportaali",
+  oidcClientSecret: "e2e-client-secret-not-for-production",
+};

@@ -1,0 +1,78 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type Response } from "@playwright/test";
+import { simpleParser } from "mailparser";
+import { E2E } from "./env";
+
+/** axe with the WCAG 2.1 A and AA rules; every page a test visits goes through this. */
+export async function expectAccessible(page: Page, context = page.url()) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations on ${context}`).toEqual([]);
+}
+
+/** Opens a page, waits for it to settle and runs axe on it. */
+export async function visit(page: Page, url: string): Promise<Response | null> {
+  const response = await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, url);
+  return response;
+}
+
+/** One-click demo sign-in over HTTP, as a person would do it. */
+export async function signInAs(page: Page, userId: string) {
+  await page.goto("/signin");
+  await page
+    .locator(`form:has(input[name="userId"][value="${userId}"]) button[type="submit"]`)
+    .click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Kirjaudu ulos|Logga ut|Sign out/ }).click();
+  await page.waitForURL(/\/signin/);
+}
+
+export type SinkMail = { file: string; to: string; subject: string; text: string; raw: Buffer };
+
+async function readSink(): Promise<SinkMail[]> {
+  let files: string[] = [];
+  try {
+    files = (await readdir(E2E.mailDir)).filter((f) => f.endsWith(".eml")).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = await readFile(path.join(E2E.mailDir, file));
+      const m = await simpleParser(raw);
+      const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(",") : (m.to?.text ?? "");
+      return { file, to, subject: m.subject ?? "", text: m.text ?? "", raw };
+    }),
+  );
+}
+
+export async function mailFiles(): Promise<Set<string>> {
+  return new Set((await readSink()).map((m) => m.file));
+}
+
+/** Waits until the SMTP sink has received a new message for `to`. */
+export async function waitForMail(
+  to: string,
+  seenBefore: Set<string>,
+  timeoutMs = 15_000,
+): Promise<SinkMail> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const found = (await readSink()).find((m) => !seenBefore.has(m.file) && m.to.includes(to));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
