@@ -32,7 +32,8 @@ export function ThemeRegistry({
             h3: { fontSize: "1.15rem", fontWeight: 600 },
           },
           components: {
-            MuiButtonBase: { defaultProps: { disableRipple: false } },
+            // Sentence case reads better than capitals in Finnish and Swedish.
+            MuiButton: { styleOverrides: { root: { textTransform: "none", fontWeight: 600 } } },
             MuiLink: { defaultProps: { underline: "always" } },
           },
         },

@@ -2,7 +2,7 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { organisers } from "@/db/schema";
+import { organisers, providers } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { mayOpenPage, type PageKey } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
@@ -66,6 +66,9 @@ export async function shellUser(actor: Actor | null) {
           ? o.nameEn
           : o.nameFi
       : undefined;
+  } else if (actor.providerId) {
+    const [p] = await getDb().select().from(providers).where(eq(providers.id, actor.providerId));
+    organisation = p?.name;
   }
   return { name: actor.name, role: t(actor.role), organisation };
 }

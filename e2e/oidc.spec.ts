@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./support/fixtures";
+import { DEMO_USERS } from "@/db/seed/demo";
+import { expectAccessible, signInAs, visit } from "./support/fixtures";
 
 async function oidcLogin(page: Page, login: string) {
   await page.getByRole("button", { name: /Kirjaudu: Järvi-Pohjan Entra ID/ }).click();
@@ -33,10 +34,18 @@ test("the highest mapped role wins and an admin reaches settings", async ({ page
   await expect(page.getByRole("cell", { name: "Järvi-Pohjan Entra ID" })).toBeVisible();
 });
 
-test("an account without a portal role claim is refused", async ({ page }) => {
+test("an account without a portal role claim is refused, and the refusal is audited", async ({
+  page,
+}) => {
   await page.goto("/signin");
   await oidcLogin(page, "ulkopuolinen");
   await expect(page).toHaveURL(/\/signin\/error/);
   await page.goto("/cases");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcases/);
+
+  await signInAs(page, DEMO_USERS.admin);
+  await visit(page, "/audit?action=auth.sign_in.oidc&outcome=denied");
+  await expect(
+    page.locator("tbody tr", { hasText: "oidc_subject ulkopuolinen" }).first(),
+  ).toBeVisible();
 });

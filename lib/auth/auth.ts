@@ -152,7 +152,15 @@ function buildConfig(): NextAuthConfig {
             ? await db.select().from(users).where(eq(users.email, user.email.toLowerCase()))
             : [];
           if (!role || existing?.role === "provider_contact" || existing?.disabledAt) {
+            // The refusal belongs to the organiser whose IdP this is, so its admins see it.
+            const [org] = await db
+              .select({ id: organisers.id })
+              .from(organisers)
+              .where(eq(organisers.code, config.oidc.organiserCode));
             await writeAudit(db, anonymous, {
+              organiserId: org?.id ?? null,
+              entityType: "oidc_subject",
+              entityId: String(profile?.sub ?? "").slice(0, 100),
               action: "auth.sign_in.oidc",
               outcome: "denied",
               details: { reason: !role ? "no_portal_role" : "account_not_allowed" },
@@ -185,6 +193,22 @@ function buildConfig(): NextAuthConfig {
         if (token.sub) session.user.id = token.sub;
         return session;
       },
+    },
+    logger: {
+      // Auth.js reports failed sign-ins here (used or expired magic links, refused
+      // OIDC accounts, bad demo ids). Audit them; log only the error type, never
+      // addresses or tokens.
+      error(error) {
+        const type = (error as { type?: string }).type ?? error.name;
+        console.error(JSON.stringify({ level: "warn", msg: "auth error", type }));
+        if (type === "AccessDenied") return; // already audited with its reason in signIn
+        writeAudit(db, anonymous, {
+          action: "auth.sign_in",
+          outcome: "failure",
+          details: { error: type },
+        }).catch(() => {});
+      },
+      warn() {},
     },
     events: {
       async signIn({ user, account }) {

@@ -50,7 +50,10 @@ describe("authorization table covers every route and action", () => {
       const route = routeOf(file) as PageKey;
       expect(pageAccess, `missing pageAccess entry for ${route}`).toHaveProperty([route]);
       const src = readFileSync(file, "utf8");
-      expect(src, `${route} must call requirePage("${route}")`).toContain(`requirePage("${route}"`);
+      const escaped = route.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      expect(src, `${route} must call requirePage("${route}")`).toMatch(
+        new RegExp(`requirePage\\(\\s*"${escaped}"`),
+      );
     }
   });
 

@@ -1,9 +1,10 @@
 import { Alert, Box, Button, Divider, Paper, Stack, Typography } from "@mui/material";
-import { and, asc, eq } from "drizzle-orm";
-import { getTranslations } from "next-intl/server";
+import { asc, eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { orgName } from "@/lib/i18n/pick";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { organisers, providers, users } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallback, signInDemo, signInOidc } from "@/lib/auth/session-actions";
@@ -20,14 +21,23 @@ export default async function SignInPage({
   const callbackUrl = await safeCallback(sp.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations();
+  const locale = await getLocale();
   const config = getConfig();
   const demoUsers = config.demoMode
     ? (
         await getDb()
-          .select({ id: users.id, name: users.name, role: users.role })
+          .select({
+            id: users.id,
+            name: users.name,
+            role: users.role,
+            organiser: organisers,
+            provider: providers.name,
+          })
           .from(users)
-          .where(and(eq(users.isDemo, true)))
-          .orderBy(asc(users.name))
+          .leftJoin(organisers, eq(organisers.id, users.organiserId))
+          .leftJoin(providers, eq(providers.id, users.providerId))
+          .where(eq(users.isDemo, true))
+          .orderBy(asc(organisers.code), asc(users.name))
       ).sort((a, b) => ROLE_ORDER.indexOf(a.role ?? "") - ROLE_ORDER.indexOf(b.role ?? ""))
     : [];
 
@@ -101,6 +111,8 @@ export default async function SignInPage({
                       name: u.name ?? "",
                       role: t(`roles.${u.role ?? "caseworker"}`),
                     })}
+                    {" · "}
+                    {u.organiser ? orgName(u.organiser, locale) : u.provider}
                   </Button>
                 </form>
               ))}
