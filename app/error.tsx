@@ -11,9 +11,14 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         {t("unexpectedTitle")}
       </Typography>
       <Typography sx={{ mb: 3 }}>{t("unexpectedBody")}</Typography>
-      <Button variant="contained" onClick={() => reset()}>
-        {t("goHome")}
-      </Button>
+      <Box sx={{ display: "flex", gap: 2 }}>
+        <Button variant="contained" onClick={() => reset()}>
+          {t("tryAgain")}
+        </Button>
+        <Button href="/" variant="outlined">
+          {t("goHome")}
+        </Button>
+      </Box>
     </Box>
   );
 }

@@ -13,6 +13,9 @@ const CLIENT_NAMESPACES = [
   "providerSide",
   "languages",
   "errors",
+  "oid",
+  "units",
+  "registry",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -23,6 +23,9 @@ export function ThemeRegistry({
           palette: {
             primary: { main: "#0a4d8c" },
             secondary: { main: "#5b2a86" },
+            // Darker than MUI's defaults so white text on chips meets WCAG AA contrast.
+            warning: { main: "#a74b00" },
+            info: { main: "#01579b" },
             background: { default: "#f5f7fa" },
           },
           typography: {

@@ -9,6 +9,8 @@ const URLS: Record<PageKey, string> = {
   "/": "/",
   "/providers": "/providers",
   "/providers/[id]": `/providers/${seedId("provider:0")}`,
+  "/providers/register": "/providers/register",
+  "/providers/campaign": "/providers/campaign",
   "/cases": "/cases",
   "/windows": "/windows",
   "/deliveries": "/deliveries",

@@ -56,10 +56,19 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
     if (!opts.quiet) console.log(seeded ? "Demo data seeded." : "Existing data reused.");
   }
 
+  // Auth.js builds sign-in and magic-link URLs from AUTH_URL; never from request headers,
+  // which a client could set to its own host.
+  process.env.AUTH_URL = config.appUrl;
   const app = next({ dev: false, dir: process.cwd(), port: config.port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (!config.trustProxy) {
+      // Without a trusted proxy in front, forwarded headers are the client's own claims.
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-real-ip"];
+    }
     handle(req, res).catch((err: unknown) => {
       console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
       if (!res.headersSent) res.statusCode = 500;

@@ -3,3 +3,5 @@ export * from "./auth";
 export * from "./providers";
 export * from "./cases";
 export * from "./audit";
+export * from "./sote";
+export * from "./campaigns";

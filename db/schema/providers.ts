@@ -2,6 +2,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -14,19 +15,32 @@ import { organisers } from "./organisers";
  * Providers, their service units, contact people and client information systems
  * are shared across organisers: a provider submits its OIDs once (DOMAIN rule 10).
  */
-export const providers = pgTable("providers", {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull(),
-  businessId: text().notNull().unique(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const providers = pgTable(
+  "providers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    businessId: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("providers_name_idx").on(t.name)],
+);
 
 export const clientInformationSystems = pgTable("client_information_systems", {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull().unique(),
   vendor: text().notNull(),
 });
+
+export const oidStatuses = [
+  "missing",
+  "submitted",
+  "verified",
+  "needs_attention",
+  "returned",
+] as const;
+export type OidStatus = (typeof oidStatuses)[number];
 
 export const serviceUnits = pgTable(
   "service_units",
@@ -41,10 +55,25 @@ export const serviceUnits = pgTable(
     cisId: uuid().references(() => clientInformationSystems.id),
     kantaInUse: boolean().notNull().default(false),
     kantaSince: date(),
+    /** missing → submitted → verified | needs_attention (register check) | returned (by staff). */
+    oidStatus: text({ enum: oidStatuses }).notNull().default("missing"),
+    /** Why the OID needs attention or was returned: a reason code, or the staff's own words. */
+    oidReason: text(),
+    oidSubmittedAt: timestamp({ withTimezone: true }),
+    /** Submitted outside the organiser's open campaign window. */
+    oidSubmittedLate: boolean().notNull().default(false),
+    oidReviewedAt: timestamp({ withTimezone: true }),
+    oidReviewedBy: text(),
+    /** Optimistic concurrency: every change increments it. */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("service_units_provider_idx").on(t.providerId)],
+  (t) => [
+    index("service_units_provider_idx").on(t.providerId),
+    index("service_units_oid_status_idx").on(t.oidStatus),
+    index("service_units_name_idx").on(t.name),
+  ],
 );
 
 export const contactPeople = pgTable(
@@ -62,6 +91,11 @@ export const contactPeople = pgTable(
       .default("fi"),
     title: text(),
     receivesCaseOids: boolean().notNull().default(false),
+    /** Public key for encrypted mail: an S/MIME certificate or an OpenPGP public key (PEM/armored). */
+    encryptionKeyKind: text({ enum: ["smime", "pgp"] }),
+    encryptionKey: text(),
+    encryptionKeyFingerprint: text(),
+    encryptionKeyExpires: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("contact_people_provider_idx").on(t.providerId)],
@@ -123,3 +157,18 @@ export type Provider = typeof providers.$inferSelect;
 export type ServiceUnit = typeof serviceUnits.$inferSelect;
 export type ContactPerson = typeof contactPeople.$inferSelect;
 export type ClientInformationSystem = typeof clientInformationSystems.$inferSelect;
+
+/** The social services (catalogue codes) a provider produces for one organiser. */
+export const organiserProviderServices = pgTable(
+  "organiser_provider_services",
+  {
+    organiserId: uuid()
+      .notNull()
+      .references(() => organisers.id),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id),
+    service: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organiserId, t.providerId, t.service] })],
+);

@@ -190,7 +190,7 @@ const UNIT_KINDS = [
   "laitoshoito",
 ];
 
-function businessIdFor(i: number): string {
+export function businessIdFor(i: number): string {
   // Walk from a base number until a seven-digit body has a valid check digit.
   for (let n = 2800000 + i * 7919; ; n++) {
     const body = String(n).padStart(7, "0");
@@ -298,6 +298,8 @@ export async function seedDemo(db: Executor): Promise<boolean> {
           cisId: cis,
           kantaInUse: cis !== null && i % 3 !== 1,
           kantaSince: cis !== null && i % 3 !== 1 ? `2026-0${1 + (i % 5)}-01` : null,
+          oidStatus: !hasOid ? "missing" : i % 3 === 0 ? "verified" : "submitted",
+          oidSubmittedAt: hasOid ? new Date("2026-05-12T09:00:00Z") : null,
         });
         unitIds.push({ id, providerIndex: i });
       }
@@ -363,8 +365,8 @@ export async function seedDemo(db: Executor): Promise<boolean> {
       },
       {
         id: DEMO_USERS.providerContact2,
-        name: "Mikko Korhonen",
-        email: "mikko.korhonen@hoivakoti-kuusela.example",
+        name: "Mikko Nieminen",
+        email: "mikko.nieminen@hoivakoti-kuusela.example",
         role: "provider_contact",
         providerId: seedId("provider:1"),
         isDemo: true,

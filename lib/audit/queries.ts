@@ -61,3 +61,45 @@ export async function listAudit(
   ]);
   return { rows, total: total?.n ?? 0 };
 }
+
+/**
+ * Field-level change history of shared provider data (units, contacts): the
+ * provider's own changes and the actor's organiser's, newest first. The
+ * caller has already checked that the organiser works with the provider.
+ */
+export async function listChanges(
+  db: Executor,
+  actor: AuditActor,
+  entities: { type: string; ids: string[] }[],
+  limit = 200,
+) {
+  const organiserId = organiserOf(actor);
+  const wanted = entities.filter((e) => e.ids.length > 0);
+  if (wanted.length === 0) return [];
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: users.name,
+      actorRole: auditLog.actorRole,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        eq(auditLog.outcome, "success"),
+        or(eq(auditLog.organiserId, organiserId), isNull(auditLog.organiserId)),
+        or(
+          ...wanted.map((e) =>
+            and(eq(auditLog.entityType, e.type), inArray(auditLog.entityId, e.ids)),
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}

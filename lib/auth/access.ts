@@ -16,6 +16,8 @@ export const pageAccess = {
   "/": ANY,
   "/providers": STAFF,
   "/providers/[id]": STAFF,
+  "/providers/register": PROJECT,
+  "/providers/campaign": PROJECT,
   "/cases": STAFF,
   "/windows": STAFF,
   "/deliveries": STAFF,
@@ -33,9 +35,24 @@ export type PageKey = keyof typeof pageAccess;
 
 export const actionAccess = {
   "provider.updateContact": PROVIDER,
+  "provider.saveUnit": PROVIDER,
+  "registry.reviewOid": PROJECT,
+  "campaign.open": PROJECT,
+  "campaign.invite": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;
+
+/** Route handlers (route.ts files under app/api) other than the Auth.js endpoints. */
+export const routeAccess = {
+  "/api/sote-register": PROJECT,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RouteKey = keyof typeof routeAccess;
+
+export function mayCallRoute(role: Role, route: RouteKey): boolean {
+  return (routeAccess[route] as readonly Role[]).includes(role);
+}
 
 /** Pages that exist only in demo mode. */
 export const demoOnlyPages: readonly PageKey[] = ["/mailbox"];

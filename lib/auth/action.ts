@@ -15,10 +15,13 @@ export type ActionState =
   | {
       status: "error";
       message: string;
+      params?: Record<string, string | number>;
       fieldErrors?: Record<string, string>;
+      /** Extra values for a field's message (e.g. the example OID). */
+      fieldParams?: Record<string, Record<string, string>>;
       values?: Record<string, string>;
     }
-  | { status: "success"; message: string; at: number };
+  | { status: "success"; message: string; params?: Record<string, string | number>; at: number };
 
 export const idle: ActionState = { status: "idle" };
 
@@ -31,7 +34,7 @@ export const idle: ActionState = { status: "idle" };
 export function validatedAction<S extends z.ZodType>(
   key: ActionKey,
   schema: S,
-  operation: (input: z.infer<S>, actor: Actor) => Promise<ActionState>,
+  operation: (input: z.infer<S>, actor: Actor, raw: Record<string, string>) => Promise<ActionState>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const actor = await getActor();
@@ -56,6 +59,6 @@ export function validatedAction<S extends z.ZodType>(
       }
       return { status: "error", message: "validation.invalid", fieldErrors, values: raw };
     }
-    return operation(parsed.data, actor);
+    return operation(parsed.data, actor, raw);
   };
 }

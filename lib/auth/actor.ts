@@ -8,7 +8,7 @@ import { users, type Role } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { getConfig } from "@/lib/config";
 import { auth } from "./auth";
-import { demoOnlyPages, mayOpenPage, type PageKey } from "./access";
+import { demoOnlyPages, mayCallRoute, mayOpenPage, type PageKey, type RouteKey } from "./access";
 
 /** The signed-in person as the data layer sees them: role and scope loaded fresh from the database. */
 export type Actor = AuditActor & {
@@ -79,4 +79,23 @@ export async function auditOutOfScope(
     entityId: entityId.slice(0, 100),
     details: { reason: "out_of_scope" },
   });
+}
+
+/**
+ * Every route handler starts with this: the actor, or a JSON error Response
+ * (401 signed out, 403 wrong role, audited) to return as is.
+ */
+export async function requireRoute(route: RouteKey): Promise<Actor | Response> {
+  const actor = await getActor();
+  if (!actor) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  if (!mayCallRoute(actor.role, route)) {
+    await writeAudit(getDb(), actor, {
+      action: "route.call",
+      outcome: "denied",
+      entityType: "route",
+      entityId: route,
+    });
+    return Response.json({ error: "forbidden" }, { status: 403 });
+  }
+  return actor;
 }

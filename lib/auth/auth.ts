@@ -34,11 +34,23 @@ async function sendMagicLink(identifier: string, url: string, config: Config) {
   }
   const locale = isLocale(user.locale) ? user.locale : "fi";
   const t = createTranslator({ locale, messages: allMessages[locale], namespace: "mail" });
-  await sendMail({
+  // The link always points at the configured address, whatever host the request named.
+  const parsed = new URL(url);
+  const link = new URL(`${parsed.pathname}${parsed.search}`, config.appUrl).toString();
+  // Not awaited: a known address must not answer more slowly than an unknown one.
+  void sendMail({
     to: email,
     subject: t("magicLinkSubject"),
-    text: t("magicLinkBody", { url, minutes: config.magicLinkMinutes }),
-  });
+    text: t("magicLinkBody", { url: link, minutes: config.magicLinkMinutes }),
+  }).catch((e: unknown) =>
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "magic link send failed",
+        err: String((e as Error)?.message),
+      }),
+    ),
+  );
   await writeAudit(
     db,
     { userId: user.id, role: "provider_contact", organiserId: null, providerId: user.providerId },
@@ -151,19 +163,33 @@ function buildConfig(): NextAuthConfig {
           const [existing] = user.email
             ? await db.select().from(users).where(eq(users.email, user.email.toLowerCase()))
             : [];
-          if (!role || existing?.role === "provider_contact" || existing?.disabledAt) {
-            // The refusal belongs to the organiser whose IdP this is, so its admins see it.
-            const [org] = await db
-              .select({ id: organisers.id })
-              .from(organisers)
-              .where(eq(organisers.code, config.oidc.organiserCode));
+          // The refusal belongs to the organiser whose IdP this is, so its admins see it.
+          const [org] = await db
+            .select({ id: organisers.id })
+            .from(organisers)
+            .where(eq(organisers.code, config.oidc.organiserCode));
+          // Signing in through OIDC while already signed in would make Auth.js link the
+          // staff account to the current user: never allowed.
+          const alreadySignedIn = Boolean((await auth())?.user?.id);
+          const reason = !org
+            ? "unknown_organiser"
+            : !role
+              ? "no_portal_role"
+              : alreadySignedIn
+                ? "already_signed_in"
+                : existing?.role === "provider_contact" ||
+                    existing?.disabledAt ||
+                    (existing?.organiserId && existing.organiserId !== org.id)
+                  ? "account_not_allowed"
+                  : null;
+          if (reason) {
             await writeAudit(db, anonymous, {
               organiserId: org?.id ?? null,
               entityType: "oidc_subject",
               entityId: String(profile?.sub ?? "").slice(0, 100),
               action: "auth.sign_in.oidc",
               outcome: "denied",
-              details: { reason: !role ? "no_portal_role" : "account_not_allowed" },
+              details: { reason },
             });
             return false;
           }
@@ -180,12 +206,45 @@ function buildConfig(): NextAuthConfig {
             .select({ id: organisers.id })
             .from(organisers)
             .where(eq(organisers.code, config.oidc.organiserCode));
-          if (role && org) {
-            await db
-              .update(users)
-              .set({ role, organiserId: org.id, providerId: null })
-              .where(eq(users.id, user.id));
-          }
+          if (!role || !org) return null;
+          const refused = await db.transaction(async (tx) => {
+            const [current] = await tx
+              .select()
+              .from(users)
+              .where(eq(users.id, user.id!))
+              .for("update");
+            // Never turn a provider contact or another organiser's user into this organiser's staff.
+            if (
+              !current ||
+              current.providerId ||
+              (current.organiserId && current.organiserId !== org.id)
+            )
+              return true;
+            if (current.role !== role || current.organiserId !== org.id) {
+              await tx
+                .update(users)
+                .set({ role, organiserId: org.id })
+                .where(eq(users.id, current.id));
+              await writeAudit(
+                tx,
+                { userId: current.id, role, organiserId: org.id, providerId: null },
+                {
+                  action: "user.role_sync",
+                  outcome: "success",
+                  entityType: "user",
+                  entityId: current.id,
+                  details: {
+                    changes: {
+                      role: { from: current.role, to: role },
+                      organiserId: { from: current.organiserId, to: org.id },
+                    },
+                  },
+                },
+              );
+            }
+            return false;
+          });
+          if (refused) return null;
         }
         return token;
       },

@@ -4,12 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "./auth";
-
-/** Only same-site paths are accepted as a place to return to after sign-in. */
-export async function safeCallback(raw: unknown): Promise<string> {
-  const s = typeof raw === "string" ? raw : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
-}
+import { safeCallback } from "./callback";
 
 const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
@@ -19,7 +14,7 @@ export type SignInState = { error?: "email" };
 export async function requestMagicLink(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = emailSchema.safeParse(form.get("email"));
   if (!email.success) return { error: "email" };
-  const redirectTo = await safeCallback(form.get("callbackUrl"));
+  const redirectTo = safeCallback(form.get("callbackUrl"));
   try {
     await signIn("nodemailer", { email: email.data, redirectTo });
   } catch (e) {
@@ -31,7 +26,7 @@ export async function requestMagicLink(_prev: SignInState, form: FormData): Prom
 
 /** Public in demo mode only: the "demo" provider does not exist otherwise. */
 export async function signInDemo(form: FormData): Promise<void> {
-  const redirectTo = await safeCallback(form.get("callbackUrl"));
+  const redirectTo = safeCallback(form.get("callbackUrl"));
   try {
     await signIn("demo", { userId: String(form.get("userId") ?? ""), redirectTo });
   } catch (e) {
@@ -42,7 +37,7 @@ export async function signInDemo(form: FormData): Promise<void> {
 
 /** Public: starts the organiser's OIDC sign-in. */
 export async function signInOidc(form: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: await safeCallback(form.get("callbackUrl")) });
+  await signIn("oidc", { redirectTo: safeCallback(form.get("callbackUrl")) });
 }
 
 export async function signOutAction(): Promise<void> {

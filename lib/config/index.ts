@@ -96,6 +96,8 @@ const envSchema = z
       .optional(),
     /** Code of the organiser (welfare area) whose staff sign in through this OIDC provider. */
     OIDC_ORGANISER: z.string().min(1).optional(),
+    /** Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Host. */
+    TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -142,6 +144,7 @@ export type Config = {
     organiserCode: string;
   };
   logLevel: string;
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -170,11 +173,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = result.data;
-  const roleMap: Record<string, Exclude<Role, "provider_contact">> = {
-    caseworker: "caseworker",
-    project_staff: "project_staff",
-    admin: "admin",
-  };
+  // Without a map, claim values are the role names; with one, only the map counts
+  // (so an IdP group that happens to be called "admin" grants nothing).
+  const roleMap: Record<string, Exclude<Role, "provider_contact">> = e.OIDC_ROLE_MAP
+    ? {}
+    : { caseworker: "caseworker", project_staff: "project_staff", admin: "admin" };
   if (e.OIDC_ROLE_MAP) {
     for (const pair of e.OIDC_ROLE_MAP.split(",")) {
       const [claimValue, role] = pair.split("=") as [string, Exclude<Role, "provider_contact">];
@@ -206,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           }
         : undefined,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -17,7 +17,11 @@ const g = globalThis as unknown as { __portalMailTransport?: Transporter };
 function transport(): Transporter {
   if (!g.__portalMailTransport) {
     const c = getConfig();
-    g.__portalMailTransport = nodemailer.createTransport(c.smtpUrl, { from: c.mailFrom });
+    // A small connection pool: bulk sends (invitations, case-number lists) reuse connections.
+    const url = new URL(c.smtpUrl);
+    if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+    if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "4");
+    g.__portalMailTransport = nodemailer.createTransport(url.toString(), { from: c.mailFrom });
   }
   return g.__portalMailTransport;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, isNotNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   clientInformationSystems,
@@ -8,6 +8,7 @@ import {
   organisers,
   providers,
   serviceUnits,
+  type OidStatus,
 } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit";
 import { organiserOf, providerOf } from "@/lib/auth/scope";
@@ -22,7 +23,12 @@ function escapeLike(s: string) {
 export async function listOrganiserProviders(
   db: Executor,
   actor: AuditActor,
-  opts: { q?: string; page: number },
+  opts: {
+    q?: string;
+    page: number;
+    status?: OidStatus;
+    sort?: "name" | "businessId" | "attention";
+  },
 ) {
   const organiserId = organiserOf(actor);
   const filters = [eq(organiserProviders.organiserId, organiserId)];
@@ -30,12 +36,28 @@ export async function listOrganiserProviders(
     const like = `%${escapeLike(opts.q)}%`;
     filters.push(or(ilike(providers.name, like), ilike(providers.businessId, like))!);
   }
+  if (opts.status) {
+    filters.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(serviceUnits)
+          .where(
+            and(eq(serviceUnits.providerId, providers.id), eq(serviceUnits.oidStatus, opts.status)),
+          ),
+      ),
+    );
+  }
   const where = and(...filters);
   const unitCount = db
     .select({
       providerId: serviceUnits.providerId,
       units: count().as("units"),
       withOid: count(serviceUnits.oid).as("with_oid"),
+      attention:
+        sql<number>`count(*) filter (where ${serviceUnits.oidStatus} in ('missing', 'submitted', 'needs_attention', 'returned'))`.as(
+          "attention",
+        ),
     })
     .from(serviceUnits)
     .groupBy(serviceUnits.providerId)
@@ -49,12 +71,20 @@ export async function listOrganiserProviders(
         relationship: organiserProviders.relationship,
         units: sql<number>`coalesce(${unitCount.units}, 0)`.mapWith(Number),
         withOid: sql<number>`coalesce(${unitCount.withOid}, 0)`.mapWith(Number),
+        attention: sql<number>`coalesce(${unitCount.attention}, 0)`.mapWith(Number),
       })
       .from(organiserProviders)
       .innerJoin(providers, eq(providers.id, organiserProviders.providerId))
       .leftJoin(unitCount, eq(unitCount.providerId, providers.id))
       .where(where)
-      .orderBy(asc(providers.name), asc(providers.id))
+      .orderBy(
+        ...(opts.sort === "businessId"
+          ? [asc(providers.businessId)]
+          : opts.sort === "attention"
+            ? [desc(sql`coalesce(${unitCount.attention}, 0)`), asc(providers.name)]
+            : [asc(providers.name)]),
+        asc(providers.id),
+      )
       .limit(PAGE_SIZE)
       .offset((opts.page - 1) * PAGE_SIZE),
     db
@@ -99,9 +129,14 @@ function unitsOf(db: Executor, providerId: string) {
   return db
     .select({
       id: serviceUnits.id,
+      version: serviceUnits.version,
       name: serviceUnits.name,
       oid: serviceUnits.oid,
+      oidStatus: serviceUnits.oidStatus,
+      oidReason: serviceUnits.oidReason,
+      oidSubmittedLate: serviceUnits.oidSubmittedLate,
       municipality: serviceUnits.municipality,
+      cisId: serviceUnits.cisId,
       kantaInUse: serviceUnits.kantaInUse,
       kantaSince: serviceUnits.kantaSince,
       cisName: clientInformationSystems.name,
@@ -178,4 +213,12 @@ export async function listOwnSystems(db: Executor, actor: AuditActor) {
     )
     .where(and(eq(serviceUnits.providerId, providerId), isNotNull(serviceUnits.cisId)))
     .orderBy(asc(clientInformationSystems.name), asc(organisers.nameFi));
+}
+
+/** All client information systems, for choosing a unit's system. */
+export function listSystems(db: Executor) {
+  return db
+    .select({ id: clientInformationSystems.id, name: clientInformationSystems.name })
+    .from(clientInformationSystems)
+    .orderBy(asc(clientInformationSystems.name));
 }

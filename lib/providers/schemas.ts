@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oidStatuses } from "@/db/schema";
 
 // Error messages are keys under "validation" in the message files.
 const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
@@ -20,5 +21,7 @@ export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
 
 export const providerListSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(oidStatuses).optional().catch(undefined),
+  sort: z.enum(["name", "businessId", "attention"]).catch("name").default("name"),
   page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
 });

@@ -67,6 +67,8 @@ describe("configuration", () => {
     });
     expect(c.oidc?.roleMap["Rekisteri.Kasittelija"]).toBe("caseworker");
     expect(c.oidc?.roleMap["Rekisteri.Admin"]).toBe("admin");
+    // With a map, bare role names from the IdP grant nothing.
+    expect(c.oidc?.roleMap.admin).toBeUndefined();
     expect(problems({ ...base, OIDC_ROLE_MAP: "X=superuser" }).problems[0]?.variable).toBe(
       "OIDC_ROLE_MAP",
     );

@@ -15,8 +15,31 @@ describe("messages", () => {
     expect(keys(allMessages[l]).sort()).toEqual(fi);
   });
   it.each(["fi", "sv", "en"] as const)("every %s message formats", (l) => {
-    const t = createTranslator({ locale: l, messages: allMessages[l] });
+    const t = createTranslator({
+      locale: l,
+      messages: allMessages[l],
+      onError: (e) => {
+        throw e;
+      },
+    });
     const params = {
+      organiser: "O",
+      opensOn: "1.5.2026",
+      closesOn: "15.6.2026",
+      unit: "U",
+      oid: "1.2",
+      reason: "R",
+      entries: 1,
+      social: 1,
+      checked: 1,
+      changed: 1,
+      invited: 1,
+      sent: 1,
+      failed: 0,
+      detail: "D",
+      example: "1.2.246.10.1.10.1",
+      found: "F",
+      expected: "E",
       name: "X",
       count: 2,
       date: "1.1.2026",

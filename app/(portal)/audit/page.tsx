@@ -10,6 +10,9 @@ import { single } from "@/lib/i18n/pick";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
 import { Pager } from "@/components/Pager";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("audit.title");
 
 export default async function AuditPage({
   searchParams,

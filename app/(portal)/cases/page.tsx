@@ -5,6 +5,9 @@ import { listCases } from "@/lib/cases/queries";
 import { formatDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("cases.title");
 
 export default async function CasesPage() {
   const actor = await requirePage("/cases");

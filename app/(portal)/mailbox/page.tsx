@@ -5,8 +5,11 @@ import { getConfig } from "@/lib/config";
 import { listMailbox } from "@/lib/mail/mailbox";
 import { formatDateTime } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
+import { titled } from "@/components/metadata";
 
 /** Demo mode only: what the local mail sink received, so a visitor can follow a magic link. */
+export const generateMetadata = titled("mailbox.title");
+
 export default async function MailboxPage() {
   await requirePage("/mailbox");
   const dir = getConfig().mailSinkDir;

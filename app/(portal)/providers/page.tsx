@@ -1,4 +1,6 @@
-import { Box, Button, TextField } from "@mui/material";
+import { Box, Button, MenuItem, TextField } from "@mui/material";
+import { oidStatuses } from "@/db/schema";
+import { mayOpenPage } from "@/lib/auth/access";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
@@ -8,7 +10,10 @@ import { single } from "@/lib/i18n/pick";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
 import { Pager } from "@/components/Pager";
-import { Link } from "@/components/Link";
+import { Link, LinkButton } from "@/components/Link";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("providers.title");
 
 export default async function ProvidersPage({
   searchParams,
@@ -17,12 +22,33 @@ export default async function ProvidersPage({
 }) {
   const actor = await requirePage("/providers");
   const sp = await searchParams;
-  const { q, page } = providerListSchema.parse({ q: single(sp.q), page: single(sp.page) });
-  const { rows, total } = await listOrganiserProviders(getDb(), actor, { q, page });
+  const { q, page, status, sort } = providerListSchema.parse({
+    q: single(sp.q) || undefined,
+    page: single(sp.page),
+    status: single(sp.status) || undefined,
+    sort: single(sp.sort) || undefined,
+  });
+  const { rows, total } = await listOrganiserProviders(getDb(), actor, { q, page, status, sort });
   const t = await getTranslations();
+  const project = mayOpenPage(actor.role, "/providers/campaign");
   return (
     <>
-      <PageHeader title={t("providers.title")} intro={t("providers.intro")} />
+      <PageHeader
+        title={t("providers.title")}
+        intro={t("providers.intro")}
+        actions={
+          project ? (
+            <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+              <LinkButton href="/providers/campaign" variant="outlined">
+                {t("registry.campaignLink")}
+              </LinkButton>
+              <LinkButton href="/providers/register" variant="outlined">
+                {t("registry.registerLink")}
+              </LinkButton>
+            </Box>
+          ) : undefined
+        }
+      />
       <Box
         component="form"
         role="search"
@@ -37,6 +63,35 @@ export default async function ProvidersPage({
           defaultValue={q ?? ""}
           sx={{ minWidth: 320 }}
         />
+        <TextField
+          id="status"
+          name="status"
+          size="small"
+          select
+          label={t("registry.filterStatus")}
+          defaultValue={status ?? ""}
+          sx={{ minWidth: 220 }}
+        >
+          <MenuItem value="">{t("registry.any")}</MenuItem>
+          {oidStatuses.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`registry.oidStatus.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          id="sort"
+          name="sort"
+          size="small"
+          select
+          label={t("registry.sort")}
+          defaultValue={sort}
+          sx={{ minWidth: 220 }}
+        >
+          <MenuItem value="name">{t("registry.sortName")}</MenuItem>
+          <MenuItem value="businessId">{t("registry.sortBusinessId")}</MenuItem>
+          <MenuItem value="attention">{t("registry.sortAttention")}</MenuItem>
+        </TextField>
         <Button type="submit" variant="contained">
           {t("common.search")}
         </Button>
@@ -50,6 +105,7 @@ export default async function ProvidersPage({
           { key: "relationship", label: t("providers.relationship") },
           { key: "units", label: t("providers.units"), align: "right" },
           { key: "withOid", label: t("providers.oids"), align: "right" },
+          { key: "attention", label: t("registry.attention"), align: "right" },
         ]}
         rows={rows.map((r) => ({
           id: r.id,
@@ -59,6 +115,7 @@ export default async function ProvidersPage({
             relationship: t(`providers.relationshipValues.${r.relationship}`),
             units: r.units,
             withOid: `${r.withOid} / ${r.units}`,
+            attention: r.attention,
           },
         }))}
       />
@@ -67,7 +124,7 @@ export default async function ProvidersPage({
         total={total}
         pageSize={PAGE_SIZE}
         basePath="/providers"
-        query={{ q }}
+        query={{ q, status, sort: sort === "name" ? undefined : sort }}
         labels={{
           previous: t("common.previous"),
           next: t("common.next"),

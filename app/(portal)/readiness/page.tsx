@@ -5,6 +5,9 @@ import { requirePage } from "@/lib/auth/actor";
 import { readinessSummary } from "@/lib/readiness/queries";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader, Section } from "@/components/Page";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("readiness.title");
 
 export default async function ReadinessPage() {
   const actor = await requirePage("/readiness");

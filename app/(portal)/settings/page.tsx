@@ -8,6 +8,9 @@ import { organiserOf } from "@/lib/auth/scope";
 import { getConfig } from "@/lib/config";
 import { orgName } from "@/lib/i18n/pick";
 import { PageHeader } from "@/components/Page";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("settings.title");
 
 export default async function SettingsPage() {
   const actor = await requirePage("/settings");

@@ -5,6 +5,9 @@ import { listWindows } from "@/lib/cases/queries";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("windows.title");
 
 export default async function WindowsPage() {
   const actor = await requirePage("/windows");

@@ -1,5 +1,8 @@
 import { Box, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("accessibility.title");
 
 export default async function AccessibilityPage() {
   const t = await getTranslations("accessibility");

@@ -7,10 +7,14 @@ import { getDb } from "@/db";
 import { organisers, providers, users } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { getActor } from "@/lib/auth/actor";
-import { safeCallback, signInDemo, signInOidc } from "@/lib/auth/session-actions";
+import { signInDemo, signInOidc } from "@/lib/auth/session-actions";
+import { safeCallback } from "@/lib/auth/callback";
 import { MagicLinkForm } from "@/components/MagicLinkForm";
+import { titled } from "@/components/metadata";
 
 const ROLE_ORDER = ["caseworker", "project_staff", "admin", "provider_contact"];
+
+export const generateMetadata = titled("signin.title");
 
 export default async function SignInPage({
   searchParams,
@@ -18,7 +22,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const callbackUrl = await safeCallback(sp.callbackUrl);
+  const callbackUrl = safeCallback(sp.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations();
   const locale = await getLocale();

@@ -6,6 +6,9 @@ import { listOwnContacts } from "@/lib/providers/queries";
 import { updateContact } from "@/lib/providers/actions";
 import { PageHeader } from "@/components/Page";
 import { ContactForm } from "@/components/ContactForm";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("providerSide.contactsTitle");
 
 export default async function OwnContactsPage() {
   const actor = await requirePage("/provider/contacts");

@@ -5,6 +5,9 @@ import { listOwnSystems } from "@/lib/providers/queries";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("providerSide.systemTitle");
 
 export default async function OwnSystemPage() {
   const actor = await requirePage("/provider/system");

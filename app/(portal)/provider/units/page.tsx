@@ -1,41 +1,91 @@
+import { Box, Paper, Stack, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
-import { getOwnProvider, listOwnUnits } from "@/lib/providers/queries";
+import { expectedServiceUnitOidExample } from "@/lib/oid/validate";
+import { getOwnProvider, listOwnUnits, listSystems } from "@/lib/providers/queries";
+import { saveUnit } from "@/lib/registry/actions";
 import { PageHeader } from "@/components/Page";
-import { DataTable } from "@/components/DataTable";
 import { Link } from "@/components/Link";
+import { OidStatusView } from "@/components/OidStatus";
+import { UnitForm } from "@/components/UnitForm";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("providerSide.unitsTitle");
 
 export default async function OwnUnitsPage() {
   const actor = await requirePage("/provider/units");
   const db = getDb();
-  const [provider, units] = await Promise.all([getOwnProvider(db, actor), listOwnUnits(db, actor)]);
+  const [provider, units, systems] = await Promise.all([
+    getOwnProvider(db, actor),
+    listOwnUnits(db, actor),
+    listSystems(db),
+  ]);
   const t = await getTranslations();
+  const example = expectedServiceUnitOidExample(provider?.businessId ?? "");
   return (
     <>
       <PageHeader
         title={t("providerSide.unitsTitle")}
-        intro={`${provider?.name ?? ""} (${provider?.businessId ?? ""}). ${t("providerSide.unitsIntro")}`}
+        intro={`${provider?.name ?? ""} (${t("providers.businessId")} ${provider?.businessId ?? ""}). ${t("providerSide.unitsIntro")}`}
       />
-      <DataTable
-        caption={t("providerSide.unitsTitle")}
-        empty={t("providers.noUnits")}
-        columns={[
-          { key: "name", label: t("units.name") },
-          { key: "oid", label: t("units.oid") },
-          { key: "municipality", label: t("units.municipality") },
-          { key: "cis", label: t("units.cis") },
-        ]}
-        rows={units.map((u) => ({
-          id: u.id,
-          cells: {
-            name: <Link href={`/provider/units/${u.id}`}>{u.name}</Link>,
-            oid: u.oid ?? t("units.noOid"),
-            municipality: u.municipality,
-            cis: u.cisName ?? t("common.notSet"),
-          },
-        }))}
-      />
+      <Stack spacing={3}>
+        {units.map((u) => (
+          <Paper
+            key={u.id}
+            variant="outlined"
+            sx={{ p: 3 }}
+            component="section"
+            aria-label={u.name}
+          >
+            <Box
+              sx={{ display: "flex", gap: 2, alignItems: "flex-start", mb: 2, flexWrap: "wrap" }}
+            >
+              <Box sx={{ flexGrow: 1 }}>
+                <Typography variant="body2" color="text.secondary">
+                  {t("registry.status")}
+                </Typography>
+                <OidStatusView
+                  status={u.oidStatus}
+                  reason={u.oidReason}
+                  late={u.oidSubmittedLate}
+                />
+              </Box>
+              <Link href={`/provider/units/${u.id}`}>{t("providerSide.unitDetail")}</Link>
+            </Box>
+            <UnitForm
+              unit={{
+                id: u.id,
+                version: u.version,
+                name: u.name,
+                municipality: u.municipality,
+                oid: u.oid,
+                cisId: u.cisId,
+                kantaInUse: u.kantaInUse,
+                kantaSince: u.kantaSince,
+              }}
+              systems={systems}
+              example={example}
+              action={saveUnit}
+            />
+          </Paper>
+        ))}
+        <Paper
+          variant="outlined"
+          sx={{ p: 3 }}
+          component="section"
+          aria-label={t("registry.addUnit")}
+        >
+          {/* key: a fresh empty form after each successful add */}
+          <UnitForm
+            key={units.length}
+            unit={null}
+            systems={systems}
+            example={example}
+            action={saveUnit}
+          />
+        </Paper>
+      </Stack>
     </>
   );
 }

@@ -8,6 +8,14 @@ import { getOrganiserProvider } from "@/lib/providers/queries";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader, Section } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
+import { OidStatusView } from "@/components/OidStatus";
+import { ReviewForm } from "@/components/ReviewForm";
+import { reviewOid } from "@/lib/registry/actions";
+import { mayRunAction } from "@/lib/auth/access";
+import { ChangeHistory } from "@/components/ChangeHistory";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("providers.title");
 
 export default async function ProviderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -21,6 +29,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
     notFound();
   }
   const t = await getTranslations();
+  const canReview = mayRunAction(actor.role, "registry.reviewOid");
   return (
     <>
       <PageHeader
@@ -51,6 +60,8 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
           columns={[
             { key: "name", label: t("units.name") },
             { key: "oid", label: t("units.oid") },
+            { key: "status", label: t("registry.status") },
+            ...(canReview ? [{ key: "review", label: t("registry.review") }] : []),
             { key: "municipality", label: t("units.municipality") },
             { key: "cis", label: t("units.cis") },
             { key: "kanta", label: t("units.kanta") },
@@ -60,6 +71,16 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
             cells: {
               name: u.name,
               oid: u.oid ?? t("units.noOid"),
+              status: (
+                <OidStatusView
+                  status={u.oidStatus}
+                  reason={u.oidReason}
+                  late={u.oidSubmittedLate}
+                />
+              ),
+              review: u.oid ? (
+                <ReviewForm unitId={u.id} unitName={u.name} action={reviewOid} />
+              ) : null,
               municipality: u.municipality,
               cis: u.cisName ?? t("common.notSet"),
               kanta: u.kantaInUse
@@ -92,6 +113,16 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
               receives: c.receivesCaseOids ? t("common.yes") : t("common.no"),
             },
           }))}
+        />
+      </Section>
+      <Section title={t("registry.history")}>
+        <ChangeHistory
+          db={getDb()}
+          actor={actor}
+          entities={[
+            { type: "service_unit", ids: provider.units.map((u) => u.id) },
+            { type: "contact_person", ids: provider.contacts.map((c) => c.id) },
+          ]}
         />
       </Section>
     </>

@@ -2,6 +2,9 @@ import { Alert, Box, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getConfig } from "@/lib/config";
 import { Link } from "@/components/Link";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("signin.checkEmailTitle");
 
 export default async function CheckEmailPage() {
   const t = await getTranslations("signin");

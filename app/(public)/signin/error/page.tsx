@@ -1,6 +1,9 @@
 import { Alert, Box, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/Link";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("signin.errorTitle");
 
 export default async function SignInErrorPage() {
   const t = await getTranslations("signin");

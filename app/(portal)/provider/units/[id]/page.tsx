@@ -8,6 +8,9 @@ import { getOwnUnit } from "@/lib/providers/queries";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { Link } from "@/components/Link";
+import { titled } from "@/components/metadata";
+
+export const generateMetadata = titled("providerSide.unitDetail");
 
 export default async function OwnUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,0 +1,86 @@
+"use client";
+
+import { Alert, Box, Button, TextField } from "@mui/material";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef } from "react";
+import type { ActionState } from "@/lib/auth/action";
+import { useFieldErrors } from "./useFieldErrors";
+
+export type SimpleField = {
+  name: string;
+  label: string;
+  type?: "text" | "date" | "hidden";
+  defaultValue?: string;
+  required?: boolean;
+};
+
+/** A small form: a few fields, one submit button, errors per field and a live outcome message. */
+export function SimpleActionForm({
+  action,
+  fields,
+  submit,
+  ariaLabel,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  fields: SimpleField[];
+  submit: string;
+  ariaLabel: string;
+}) {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
+  const f = useFieldErrors(state);
+  const refs = useRef<Record<string, HTMLInputElement | null>>({});
+  useEffect(() => {
+    const first = fields.find((x) => f.has(x.name));
+    if (first) refs.current[first.name]?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+  const message =
+    state.status !== "idle" ? t(state.message as "validation.invalid", state.params ?? {}) : null;
+  return (
+    <Box
+      component="form"
+      action={formAction}
+      noValidate
+      aria-label={ariaLabel}
+      sx={{ display: "grid", gap: 2 }}
+    >
+      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-start" }}>
+        {fields.map((x) =>
+          x.type === "hidden" ? (
+            <input key={x.name} type="hidden" name={x.name} value={x.defaultValue ?? ""} />
+          ) : (
+            <TextField
+              key={x.name}
+              id={`${ariaLabel}-${x.name}`.replace(/\W+/g, "-")}
+              name={x.name}
+              type={x.type ?? "text"}
+              label={x.label}
+              required={x.required}
+              defaultValue={f.values[x.name] ?? x.defaultValue ?? ""}
+              inputRef={(el) => {
+                refs.current[x.name] = el;
+              }}
+              error={f.has(x.name)}
+              helperText={f.text(x.name, x.label)}
+              slotProps={x.type === "date" ? { inputLabel: { shrink: true } } : undefined}
+            />
+          ),
+        )}
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={pending}
+          sx={{ mt: fields.some((x) => x.type !== "hidden") ? 1 : 0 }}
+        >
+          {submit}
+        </Button>
+      </Box>
+      <div aria-live="polite" role="status">
+        {message && (
+          <Alert severity={state.status === "success" ? "success" : "error"}>{message}</Alert>
+        )}
+      </div>
+    </Box>
+  );
+}

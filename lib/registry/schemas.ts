@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// Error messages are keys under "validation" (or a full "ns.key").
+const optionalUuid = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v))
+  .pipe(z.uuid({ error: "invalid" }).nullable());
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "date");
+
+/** A service unit as the provider contact edits it. The OID is validated by lib/oid, not here. */
+export const unitSchema = z
+  .object({
+    unitId: z.string().trim().default(""),
+    version: z.coerce.number().int().min(0).default(0),
+    name: z.string().trim().min(1, "required").max(200, "tooLong"),
+    municipality: z.string().trim().min(1, "required").max(100, "tooLong"),
+    oid: z.string().max(300, "tooLong").default(""),
+    cisId: optionalUuid.default(null),
+    kantaInUse: z
+      .enum(["on", "true", "false", ""])
+      .default("")
+      .transform((v) => v === "on" || v === "true"),
+    kantaSince: z
+      .string()
+      .trim()
+      .default("")
+      .pipe(z.union([z.literal(""), isoDate])),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kantaInUse && v.kantaSince === "")
+      ctx.addIssue({ code: "custom", path: ["kantaSince"], message: "required" });
+  });
+
+export type UnitInput = z.infer<typeof unitSchema>;
+
+export const reviewSchema = z
+  .object({
+    unitId: z.uuid({ error: "notFound" }),
+    decision: z.enum(["verify", "return"], { error: "invalid" }),
+    reason: z.string().trim().max(1000, "tooLong").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "return" && v.reason === "")
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "required" });
+  });
+
+export const campaignSchema = z
+  .object({ opensOn: isoDate, closesOn: isoDate })
+  .refine((v) => v.opensOn <= v.closesOn, { path: ["closesOn"], message: "dateOrder" });
