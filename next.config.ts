@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
+    // CSV imports arrive as server-action form data (the register export streams separately).
+    serverActions: { bodySizeLimit: "20mb" },
   },
 };
 

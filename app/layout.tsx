@@ -16,6 +16,7 @@ const CLIENT_NAMESPACES = [
   "oid",
   "units",
   "registry",
+  "import",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

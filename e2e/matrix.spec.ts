@@ -11,6 +11,7 @@ const URLS: Record<PageKey, string> = {
   "/providers/[id]": `/providers/${seedId("provider:0")}`,
   "/providers/register": "/providers/register",
   "/providers/campaign": "/providers/campaign",
+  "/providers/import": "/providers/import",
   "/cases": "/cases",
   "/windows": "/windows",
   "/deliveries": "/deliveries",

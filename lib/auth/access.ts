@@ -18,6 +18,7 @@ export const pageAccess = {
   "/providers/[id]": STAFF,
   "/providers/register": PROJECT,
   "/providers/campaign": PROJECT,
+  "/providers/import": PROJECT,
   "/cases": STAFF,
   "/windows": STAFF,
   "/deliveries": STAFF,
@@ -39,6 +40,8 @@ export const actionAccess = {
   "registry.reviewOid": PROJECT,
   "campaign.open": PROJECT,
   "campaign.invite": PROJECT,
+  "import.dryRun": PROJECT,
+  "import.apply": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;

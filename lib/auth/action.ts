@@ -16,12 +16,20 @@ export type ActionState =
       status: "error";
       message: string;
       params?: Record<string, string | number>;
+      /** Structured result for the form (e.g. an import plan); serialisable. */
+      data?: unknown;
       fieldErrors?: Record<string, string>;
       /** Extra values for a field's message (e.g. the example OID). */
       fieldParams?: Record<string, Record<string, string>>;
       values?: Record<string, string>;
     }
-  | { status: "success"; message: string; params?: Record<string, string | number>; at: number };
+  | {
+      status: "success";
+      message: string;
+      params?: Record<string, string | number>;
+      data?: unknown;
+      at: number;
+    };
 
 export const idle: ActionState = { status: "idle" };
 
@@ -34,7 +42,12 @@ export const idle: ActionState = { status: "idle" };
 export function validatedAction<S extends z.ZodType>(
   key: ActionKey,
   schema: S,
-  operation: (input: z.infer<S>, actor: Actor, raw: Record<string, string>) => Promise<ActionState>,
+  operation: (
+    input: z.infer<S>,
+    actor: Actor,
+    raw: Record<string, string>,
+    form: FormData,
+  ) => Promise<ActionState>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const actor = await getActor();
@@ -59,6 +72,6 @@ export function validatedAction<S extends z.ZodType>(
       }
       return { status: "error", message: "validation.invalid", fieldErrors, values: raw };
     }
-    return operation(parsed.data, actor, raw);
+    return operation(parsed.data, actor, raw, formData);
   };
 }

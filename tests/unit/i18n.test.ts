@@ -23,6 +23,15 @@ describe("messages", () => {
       },
     });
     const params = {
+      value: "V",
+      line: 3,
+      rows: 1,
+      pn: 1,
+      pu: 1,
+      un: 1,
+      uu: 1,
+      cn: 1,
+      cu: 1,
       organiser: "O",
       opensOn: "1.5.2026",
       closesOn: "15.6.2026",

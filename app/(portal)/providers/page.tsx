@@ -45,6 +45,9 @@ export default async function ProvidersPage({
               <LinkButton href="/providers/register" variant="outlined">
                 {t("registry.registerLink")}
               </LinkButton>
+              <LinkButton href="/providers/import" variant="outlined">
+                {t("import.link")}
+              </LinkButton>
             </Box>
           ) : undefined
         }
