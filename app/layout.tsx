@@ -17,6 +17,7 @@ const CLIENT_NAMESPACES = [
   "units",
   "registry",
   "import",
+  "providers",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

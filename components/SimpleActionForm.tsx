@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Box, Button, TextField } from "@mui/material";
+import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, TextField } from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
@@ -9,9 +9,10 @@ import { useFieldErrors } from "./useFieldErrors";
 export type SimpleField = {
   name: string;
   label: string;
-  type?: "text" | "date" | "hidden";
+  type?: "text" | "date" | "hidden" | "select" | "checkbox" | "textarea";
   defaultValue?: string;
   required?: boolean;
+  options?: { value: string; label: string }[];
 };
 
 /** A small form: a few fields, one submit button, errors per field and a live outcome message. */
@@ -49,12 +50,35 @@ export function SimpleActionForm({
         {fields.map((x) =>
           x.type === "hidden" ? (
             <input key={x.name} type="hidden" name={x.name} value={x.defaultValue ?? ""} />
+          ) : x.type === "checkbox" ? (
+            <FormControlLabel
+              key={x.name}
+              sx={{ mt: 1 }}
+              control={
+                <Checkbox
+                  name={x.name}
+                  defaultChecked={
+                    Object.keys(f.values).length > 0
+                      ? f.values[x.name] === "on"
+                      : x.defaultValue === "on"
+                  }
+                />
+              }
+              label={x.label}
+            />
           ) : (
             <TextField
               key={x.name}
               id={`${ariaLabel}-${x.name}`.replace(/\W+/g, "-")}
               name={x.name}
-              type={x.type ?? "text"}
+              type={x.type === "select" || x.type === "textarea" ? undefined : (x.type ?? "text")}
+              select={x.type === "select"}
+              multiline={x.type === "textarea"}
+              minRows={x.type === "textarea" ? 2 : undefined}
+              sx={{
+                minWidth: x.type === "select" ? 200 : undefined,
+                flexGrow: x.type === "textarea" ? 1 : undefined,
+              }}
               label={x.label}
               required={x.required}
               defaultValue={f.values[x.name] ?? x.defaultValue ?? ""}
@@ -64,7 +88,13 @@ export function SimpleActionForm({
               error={f.has(x.name)}
               helperText={f.text(x.name, x.label)}
               slotProps={x.type === "date" ? { inputLabel: { shrink: true } } : undefined}
-            />
+            >
+              {x.options?.map((o) => (
+                <MenuItem key={o.value} value={o.value}>
+                  {o.label}
+                </MenuItem>
+              ))}
+            </TextField>
           ),
         )}
         <Button

@@ -12,6 +12,7 @@ const URLS: Record<PageKey, string> = {
   "/providers/register": "/providers/register",
   "/providers/campaign": "/providers/campaign",
   "/providers/import": "/providers/import",
+  "/providers/systems": "/providers/systems",
   "/cases": "/cases",
   "/windows": "/windows",
   "/deliveries": "/deliveries",

@@ -19,6 +19,7 @@ export const pageAccess = {
   "/providers/register": PROJECT,
   "/providers/campaign": PROJECT,
   "/providers/import": PROJECT,
+  "/providers/systems": STAFF,
   "/cases": STAFF,
   "/windows": STAFF,
   "/deliveries": STAFF,
@@ -42,6 +43,10 @@ export const actionAccess = {
   "campaign.invite": PROJECT,
   "import.dryRun": PROJECT,
   "import.apply": PROJECT,
+  "registry.updateProviderView": PROJECT,
+  "registry.addProvider": PROJECT,
+  "registry.saveSystemStatus": PROJECT,
+  "registry.addSystem": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;

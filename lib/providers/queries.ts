@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import {
   clientInformationSystems,
   contactPeople,
+  organiserProviderServices,
   organiserProviders,
   organiserSystems,
   organisers,
@@ -221,4 +222,56 @@ export function listSystems(db: Executor) {
     .select({ id: clientInformationSystems.id, name: clientInformationSystems.name })
     .from(clientInformationSystems)
     .orderBy(asc(clientInformationSystems.name));
+}
+
+/** Client information systems with the organiser's deployment-test state and how many of its providers use each. */
+export async function listSystemsForOrganiser(db: Executor, actor: AuditActor) {
+  const organiserId = organiserOf(actor);
+  return db
+    .select({
+      id: clientInformationSystems.id,
+      name: clientInformationSystems.name,
+      vendor: clientInformationSystems.vendor,
+      testStatus: organiserSystems.testStatus,
+      testDate: organiserSystems.testDate,
+      needsCaseNumbers: organiserSystems.needsCaseNumbers,
+      providers: sql<number>`count(distinct ${organiserProviders.providerId})`.mapWith(Number),
+    })
+    .from(clientInformationSystems)
+    .leftJoin(
+      organiserSystems,
+      and(
+        eq(organiserSystems.cisId, clientInformationSystems.id),
+        eq(organiserSystems.organiserId, organiserId),
+      ),
+    )
+    .leftJoin(serviceUnits, eq(serviceUnits.cisId, clientInformationSystems.id))
+    .leftJoin(
+      organiserProviders,
+      and(
+        eq(organiserProviders.providerId, serviceUnits.providerId),
+        eq(organiserProviders.organiserId, organiserId),
+      ),
+    )
+    .groupBy(
+      clientInformationSystems.id,
+      organiserSystems.testStatus,
+      organiserSystems.testDate,
+      organiserSystems.needsCaseNumbers,
+    )
+    .orderBy(asc(clientInformationSystems.name));
+}
+
+/** The services (catalogue codes) the organiser buys from a provider. */
+export async function providerServices(db: Executor, actor: AuditActor, providerId: string) {
+  const rows = await db
+    .select({ service: organiserProviderServices.service })
+    .from(organiserProviderServices)
+    .where(
+      and(
+        eq(organiserProviderServices.organiserId, organiserOf(actor)),
+        eq(organiserProviderServices.providerId, providerId),
+      ),
+    );
+  return rows.map((r) => r.service);
 }

@@ -53,3 +53,49 @@ export const reviewSchema = z
 export const campaignSchema = z
   .object({ opensOn: isoDate, closesOn: isoDate })
   .refine((v) => v.opensOn <= v.closesOn, { path: ["closesOn"], message: "dateOrder" });
+
+export const providerViewSchema = z.object({
+  providerId: z.uuid({ error: "notFound" }),
+  relationship: z.enum(["invited", "contract"], { error: "invalid" }),
+  purchasedService: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  serviceVoucher: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  reviewState: z.enum(["not_reviewed", "needs_attention", "reviewed"], { error: "invalid" }),
+  notes: z.string().trim().max(2000, "tooLong").default(""),
+});
+
+export const newProviderSchema = z.object({
+  name: z.string().trim().min(1, "required").max(200, "tooLong"),
+  businessId: z.string().trim().min(1, "required"),
+});
+
+export const systemStatusSchema = z
+  .object({
+    cisId: z.uuid({ error: "notFound" }),
+    testStatus: z.enum(["not_contacted", "scheduled", "passed", "retest_needed"], {
+      error: "invalid",
+    }),
+    testDate: z
+      .string()
+      .trim()
+      .default("")
+      .pipe(z.union([z.literal(""), isoDate])),
+    needsCaseNumbers: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.testStatus === "scheduled" || v.testStatus === "passed") && v.testDate === "")
+      ctx.addIssue({ code: "custom", path: ["testDate"], message: "required" });
+  });
+
+export const newSystemSchema = z.object({
+  name: z.string().trim().min(1, "required").max(100, "tooLong"),
+  vendor: z.string().trim().min(1, "required").max(100, "tooLong"),
+});

@@ -1,4 +1,4 @@
-import { Box, Button, MenuItem, TextField } from "@mui/material";
+import { Box, Button, MenuItem, Paper, TextField } from "@mui/material";
 import { oidStatuses } from "@/db/schema";
 import { mayOpenPage } from "@/lib/auth/access";
 import { getTranslations } from "next-intl/server";
@@ -7,7 +7,9 @@ import { requirePage } from "@/lib/auth/actor";
 import { listOrganiserProviders, PAGE_SIZE } from "@/lib/providers/queries";
 import { providerListSchema } from "@/lib/providers/schemas";
 import { single } from "@/lib/i18n/pick";
-import { PageHeader } from "@/components/Page";
+import { PageHeader, Section } from "@/components/Page";
+import { SimpleActionForm } from "@/components/SimpleActionForm";
+import { addProviderAction } from "@/lib/registry/staff-actions";
 import { DataTable } from "@/components/DataTable";
 import { Pager } from "@/components/Pager";
 import { Link, LinkButton } from "@/components/Link";
@@ -37,19 +39,24 @@ export default async function ProvidersPage({
         title={t("providers.title")}
         intro={t("providers.intro")}
         actions={
-          project ? (
-            <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
-              <LinkButton href="/providers/campaign" variant="outlined">
-                {t("registry.campaignLink")}
-              </LinkButton>
-              <LinkButton href="/providers/register" variant="outlined">
-                {t("registry.registerLink")}
-              </LinkButton>
-              <LinkButton href="/providers/import" variant="outlined">
-                {t("import.link")}
-              </LinkButton>
-            </Box>
-          ) : undefined
+          <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+            <LinkButton href="/providers/systems" variant="outlined">
+              {t("registry.systemsLink")}
+            </LinkButton>
+            {project && (
+              <>
+                <LinkButton href="/providers/campaign" variant="outlined">
+                  {t("registry.campaignLink")}
+                </LinkButton>
+                <LinkButton href="/providers/register" variant="outlined">
+                  {t("registry.registerLink")}
+                </LinkButton>
+                <LinkButton href="/providers/import" variant="outlined">
+                  {t("import.link")}
+                </LinkButton>
+              </>
+            )}
+          </Box>
         }
       />
       <Box
@@ -136,6 +143,21 @@ export default async function ProvidersPage({
           count: t("common.resultCount", { count: total }),
         }}
       />
+      {project && (
+        <Section title={t("registry.addProvider")}>
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <SimpleActionForm
+              action={addProviderAction}
+              ariaLabel={t("registry.addProvider")}
+              submit={t("registry.addProvider")}
+              fields={[
+                { name: "name", label: t("providers.name"), required: true },
+                { name: "businessId", label: t("providers.businessId"), required: true },
+              ]}
+            />
+          </Paper>
+        </Section>
+      )}
     </>
   );
 }

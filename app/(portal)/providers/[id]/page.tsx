@@ -4,7 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { auditOutOfScope, requirePage } from "@/lib/auth/actor";
-import { getOrganiserProvider } from "@/lib/providers/queries";
+import { getOrganiserProvider, providerServices } from "@/lib/providers/queries";
+import { socialServices } from "@/lib/catalogue/services";
+import { updateProviderViewAction } from "@/lib/registry/staff-actions";
+import { ProviderViewForm } from "@/components/ProviderViewForm";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader, Section } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
@@ -30,6 +33,8 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   }
   const t = await getTranslations();
   const canReview = mayRunAction(actor.role, "registry.reviewOid");
+  const canEdit = mayRunAction(actor.role, "registry.updateProviderView");
+  const services = await providerServices(getDb(), actor, provider.id);
   return (
     <>
       <PageHeader
@@ -53,6 +58,28 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
           </Typography>
         )}
       </Paper>
+      {canEdit && (
+        <Section title={t("registry.organiserView")}>
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <ProviderViewForm
+              provider={{
+                id: provider.id,
+                relationship: provider.relationship,
+                purchasedService: provider.purchasedService,
+                serviceVoucher: provider.serviceVoucher,
+                reviewState: provider.reviewState,
+                notes: provider.notes,
+                services,
+              }}
+              services={socialServices.map((x) => ({
+                code: x.code,
+                label: t(`services.${x.code}`),
+              }))}
+              action={updateProviderViewAction}
+            />
+          </Paper>
+        </Section>
+      )}
       <Section title={t("providers.unitsHeading")}>
         <DataTable
           caption={t("providers.unitsHeading")}
@@ -120,6 +147,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
           db={getDb()}
           actor={actor}
           entities={[
+            { type: "provider", ids: [provider.id] },
             { type: "service_unit", ids: provider.units.map((u) => u.id) },
             { type: "contact_person", ids: provider.contacts.map((c) => c.id) },
           ]}
