@@ -18,6 +18,7 @@ const CLIENT_NAMESPACES = [
   "registry",
   "import",
   "providers",
+  "keys",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,54 +1,64 @@
 "use client";
 
-import { Alert, Box, Button, MenuItem, TextField, Typography } from "@mui/material";
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  MenuItem,
+  TextField,
+  Typography,
+} from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { useFieldErrors } from "./useFieldErrors";
 
-type Contact = {
+export type ContactFormValues = {
   id: string;
   name: string;
+  email: string;
   phone: string | null;
   language: string;
   title: string | null;
+  receivesCaseOids: boolean;
+  keyDescription: string | null;
 };
 
-const FIELDS = ["name", "title", "phone", "language"] as const;
-const MAX: Record<string, number> = { name: 200, title: 200, phone: 30 };
+const FIELDS = ["name", "email", "title", "phone", "language", "encryptionKey"] as const;
+const MAX: Record<string, number> = { name: 200, title: 200, phone: 30, email: 254 };
 
 /**
- * Edit form for one contact person. Errors arrive as message keys and are
- * translated here with the field's own label; the first invalid field gets focus
- * and the outcome is announced through a live region.
+ * Add or edit a contact person, with the public key for encrypted mail. Errors
+ * arrive as message keys, translated with the field's own label; the first
+ * invalid field gets focus and the outcome is announced in a live region.
  */
 export function ContactForm({
   contact,
   action,
 }: {
-  contact: Contact;
+  contact: ContactFormValues | null;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
-  const refs = useRef<Record<string, HTMLInputElement | null>>({});
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === "error" ? (state.values ?? {}) : {};
+  const f = useFieldErrors(state);
+  const refs = useRef<Record<string, HTMLInputElement | HTMLTextAreaElement | null>>({});
 
   useEffect(() => {
     if (state.status !== "error") return;
-    const first = FIELDS.find((f) => errors[f]);
+    const first = FIELDS.find((k) => f.has(k));
     if (first) refs.current[first]?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  const label = (f: (typeof FIELDS)[number]) => t(`contacts.${f}`);
-  const errorText = (f: (typeof FIELDS)[number]) => {
-    const key = errors[f];
-    return key
-      ? t(`validation.${key}` as "validation.required", { field: label(f), max: MAX[f] ?? 0 })
-      : undefined;
-  };
-  const idp = `contact-${contact.id}`;
+  const label = (k: (typeof FIELDS)[number]) =>
+    k === "encryptionKey" ? t("keys.label") : t(`contacts.${k}`);
+  const err = (k: (typeof FIELDS)[number]) => f.text(k, label(k), { max: MAX[k] ?? 0 });
+  const idp = `contact-${contact?.id ?? "new"}`;
+  const checked = (name: string, fallback: boolean) =>
+    Object.keys(f.values).length > 0 ? f.values[name] === "on" : fallback;
 
   return (
     <Box
@@ -59,32 +69,48 @@ export function ContactForm({
       sx={{ display: "grid", gap: 2 }}
     >
       <Typography variant="h3" id={`${idp}-h`}>
-        {t("providerSide.editContact", { name: contact.name })}
+        {contact
+          ? t("providerSide.editContact", { name: contact.name })
+          : t("providerSide.addContact")}
       </Typography>
-      <input type="hidden" name="contactId" value={contact.id} />
+      <input type="hidden" name="contactId" value={contact?.id ?? ""} />
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
         <TextField
           id={`${idp}-name`}
           name="name"
           label={label("name")}
           required
-          defaultValue={values.name ?? contact.name}
-          inputRef={(el) => {
+          defaultValue={f.values.name ?? contact?.name ?? ""}
+          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
             refs.current.name = el;
           }}
-          error={Boolean(errors.name)}
-          helperText={errorText("name")}
+          error={f.has("name")}
+          helperText={err("name")}
+        />
+        <TextField
+          id={`${idp}-email`}
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={label("email")}
+          required
+          defaultValue={f.values.email ?? contact?.email ?? ""}
+          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+            refs.current.email = el;
+          }}
+          error={f.has("email")}
+          helperText={err("email")}
         />
         <TextField
           id={`${idp}-title`}
           name="title"
           label={label("title")}
-          defaultValue={values.title ?? contact.title ?? ""}
-          inputRef={(el) => {
+          defaultValue={f.values.title ?? contact?.title ?? ""}
+          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
             refs.current.title = el;
           }}
-          error={Boolean(errors.title)}
-          helperText={errorText("title")}
+          error={f.has("title")}
+          helperText={err("title")}
         />
         <TextField
           id={`${idp}-phone`}
@@ -92,24 +118,24 @@ export function ContactForm({
           type="tel"
           autoComplete="tel"
           label={label("phone")}
-          defaultValue={values.phone ?? contact.phone ?? ""}
-          inputRef={(el) => {
+          defaultValue={f.values.phone ?? contact?.phone ?? ""}
+          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
             refs.current.phone = el;
           }}
-          error={Boolean(errors.phone)}
-          helperText={errorText("phone")}
+          error={f.has("phone")}
+          helperText={err("phone")}
         />
         <TextField
           id={`${idp}-language`}
           name="language"
           select
           label={label("language")}
-          defaultValue={values.language ?? contact.language}
-          inputRef={(el) => {
+          defaultValue={f.values.language ?? contact?.language ?? "fi"}
+          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
             refs.current.language = el;
           }}
-          error={Boolean(errors.language)}
-          helperText={errorText("language")}
+          error={f.has("language")}
+          helperText={err("language")}
         >
           {(["fi", "sv", "en"] as const).map((l) => (
             <MenuItem key={l} value={l}>
@@ -117,7 +143,43 @@ export function ContactForm({
             </MenuItem>
           ))}
         </TextField>
+        <Box>
+          {/* Unchecked boxes send nothing; this hidden value makes "off" explicit. */}
+          <input type="hidden" name="receivesCaseOids" value="off" />
+          <FormControlLabel
+            control={
+              <Checkbox
+                name="receivesCaseOids"
+                defaultChecked={checked("receivesCaseOids", contact?.receivesCaseOids ?? false)}
+              />
+            }
+            label={t("contacts.receivesCaseOids")}
+          />
+        </Box>
       </Box>
+      <Typography variant="body2">
+        {t("providerSide.currentKey")}: {contact?.keyDescription ?? t("providerSide.noKey")}
+      </Typography>
+      <TextField
+        id={`${idp}-key`}
+        name="encryptionKey"
+        label={label("encryptionKey")}
+        multiline
+        minRows={3}
+        defaultValue={f.values.encryptionKey ?? ""}
+        inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          refs.current.encryptionKey = el;
+        }}
+        error={f.has("encryptionKey")}
+        helperText={err("encryptionKey") ?? t("keys.help")}
+        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: "monospace" } } }}
+      />
+      {contact?.keyDescription && (
+        <FormControlLabel
+          control={<Checkbox name="removeKey" defaultChecked={checked("removeKey", false)} />}
+          label={t("providerSide.removeKey")}
+        />
+      )}
       <div aria-live="polite" role="status">
         {state.status === "success" && (
           <Alert severity="success">{t(state.message as "providerSide.contactSaved")}</Alert>
@@ -128,7 +190,7 @@ export function ContactForm({
       </div>
       <Box>
         <Button type="submit" variant="contained" disabled={pending}>
-          {pending ? t("common.saving") : t("common.save")}
+          {pending ? t("common.saving") : contact ? t("common.save") : t("providerSide.addContact")}
         </Button>
       </Box>
     </Box>

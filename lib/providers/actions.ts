@@ -10,9 +10,17 @@ import { contactUpdateSchema } from "./schemas";
 export const updateContact = validatedAction(
   "provider.updateContact",
   contactUpdateSchema,
-  async (input, actor) => {
+  async (input, actor, raw) => {
     const result = await updateOwnContact(getDb(), actor, input);
-    if (result === "denied") return { status: "error", message: "validation.notFound" };
+    if (result.status === "denied") return { status: "error", message: "validation.notFound" };
+    if (result.status === "invalid")
+      return {
+        status: "error",
+        message: "validation.invalid",
+        fieldErrors: result.fieldErrors,
+        fieldParams: result.fieldParams,
+        values: raw,
+      };
     revalidatePath("/provider/contacts");
     return { status: "success", message: "providerSide.contactSaved", at: Date.now() };
   },

@@ -5,8 +5,16 @@ import { oidStatuses } from "@/db/schema";
 const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
 
 export const contactUpdateSchema = z.object({
-  contactId: z.uuid({ error: "notFound" }),
+  // Empty for a new contact person.
+  contactId: z.union([z.literal(""), z.uuid({ error: "notFound" })]).default(""),
   name: z.string({ error: "required" }).trim().min(1, "required").max(200, "tooLong"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "tooLong")
+    .refine((v) => v === "" || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), "email")
+    .default(""),
   phone: z
     .string()
     .trim()
@@ -15,6 +23,16 @@ export const contactUpdateSchema = z.object({
     .default(""),
   language: z.enum(["fi", "sv", "en"], { error: "language" }),
   title: z.string().trim().max(200, "tooLong").default(""),
+  receivesCaseOids: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "on")),
+  /** Pasted S/MIME certificate or OpenPGP public key; validated by lib/keys. */
+  encryptionKey: z.string().max(70000, "tooLong").default(""),
+  removeKey: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;

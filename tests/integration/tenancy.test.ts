@@ -104,7 +104,7 @@ describe("provider contacts see and change only their own provider", () => {
         language: "fi",
         title: "",
       });
-      expect(result).toBe("denied");
+      expect(result.status).toBe("denied");
       const [after] = await tx.select().from(contactPeople).where(eq(contactPeople.id, foreignId));
       expect(after).toEqual(before);
       const audit = await tx.select().from(auditLog).where(eq(auditLog.entityId, foreignId));
@@ -130,7 +130,7 @@ describe("provider contacts see and change only their own provider", () => {
         language: "sv",
         title: "Toiminnanjohtaja",
       });
-      expect(result).toBe("updated");
+      expect(result.status).toBe("updated");
       const [row] = await tx.select().from(contactPeople).where(eq(contactPeople.id, ownId));
       expect(row).toMatchObject({ phone: "+358 40 765 4321", language: "sv" });
       const [audit] = await tx.select().from(auditLog).where(eq(auditLog.entityId, ownId));

@@ -23,6 +23,9 @@ describe("messages", () => {
       },
     });
     const params = {
+      email: "a@b.example",
+      kind: "S/MIME",
+      fingerprint: "AB12",
       value: "V",
       line: 3,
       rows: 1,

@@ -1,4 +1,4 @@
-import { Paper, Stack, Typography } from "@mui/material";
+import { Paper, Stack } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
@@ -6,6 +6,7 @@ import { listOwnContacts } from "@/lib/providers/queries";
 import { updateContact } from "@/lib/providers/actions";
 import { PageHeader } from "@/components/Page";
 import { ContactForm } from "@/components/ContactForm";
+import { describeKey } from "@/lib/keys/describe";
 import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("providerSide.contactsTitle");
@@ -20,22 +21,24 @@ export default async function OwnContactsPage() {
       <Stack spacing={3}>
         {contacts.map((c) => (
           <Paper key={c.id} variant="outlined" sx={{ p: 3 }}>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {t("contacts.email")}: {c.email} · {t("contacts.receivesCaseOids")}:{" "}
-              {c.receivesCaseOids ? t("common.yes") : t("common.no")}
-            </Typography>
             <ContactForm
               contact={{
                 id: c.id,
                 name: c.name,
+                email: c.email,
                 phone: c.phone,
                 language: c.language,
                 title: c.title,
+                receivesCaseOids: c.receivesCaseOids,
+                keyDescription: describeKey(t as never, c),
               }}
               action={updateContact}
             />
           </Paper>
         ))}
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <ContactForm key={contacts.length} contact={null} action={updateContact} />
+        </Paper>
       </Stack>
     </>
   );

@@ -8,6 +8,7 @@ import { getOrganiserProvider, providerServices } from "@/lib/providers/queries"
 import { socialServices } from "@/lib/catalogue/services";
 import { updateProviderViewAction } from "@/lib/registry/staff-actions";
 import { ProviderViewForm } from "@/components/ProviderViewForm";
+import { describeKey } from "@/lib/keys/describe";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader, Section } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
@@ -129,6 +130,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
             { key: "phone", label: t("contacts.phone") },
             { key: "language", label: t("contacts.language") },
             { key: "receives", label: t("contacts.receivesCaseOids") },
+            { key: "key", label: t("providerSide.keyColumn") },
           ]}
           rows={provider.contacts.map((c) => ({
             id: c.id,
@@ -138,6 +140,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
               phone: c.phone ?? "",
               language: t(`languages.${c.language}`),
               receives: c.receivesCaseOids ? t("common.yes") : t("common.no"),
+              key: describeKey(t as never, c) ?? t("providerSide.noKey"),
             },
           }))}
         />
