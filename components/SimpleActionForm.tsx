@@ -87,7 +87,11 @@ export function SimpleActionForm({
               }}
               error={f.has(x.name)}
               helperText={f.text(x.name, x.label)}
-              slotProps={x.type === "date" ? { inputLabel: { shrink: true } } : undefined}
+              slotProps={
+                x.type === "date" || x.type === "select"
+                  ? { inputLabel: { shrink: true } }
+                  : undefined
+              }
             >
               {x.options?.map((o) => (
                 <MenuItem key={o.value} value={o.value}>

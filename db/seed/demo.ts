@@ -289,12 +289,13 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         const id = seedId(`unit:${i}:${u}`);
         // About one provider in five has not yet submitted its OIDs.
         const hasOid = i % 5 !== 4;
+        const municipality = pick(MUNICIPALITIES);
         await tx.insert(serviceUnits).values({
           id,
           providerId,
-          name: `${NAME_PARTS[i]}, ${pick(MUNICIPALITIES)} (${UNIT_KINDS[(i + u) % UNIT_KINDS.length]})`,
+          name: `${NAME_PARTS[i]}, ${municipality} (${UNIT_KINDS[(i + u) % UNIT_KINDS.length]})`,
           oid: hasOid ? `${organisationOidRoot(businessId)}.10.${100000 + u * 11 + i}` : null,
-          municipality: pick(MUNICIPALITIES),
+          municipality,
           cisId: cis,
           kantaInUse: cis !== null && i % 3 !== 1,
           kantaSince: cis !== null && i % 3 !== 1 ? `2026-0${1 + (i % 5)}-01` : null,

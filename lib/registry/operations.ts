@@ -87,6 +87,8 @@ export async function saveOwnUnit(
 
     const fieldErrors: FieldErrors = {};
     const fieldParams: Record<string, Record<string, string>> = {};
+    if (input.name === "") fieldErrors.name = "required";
+    if (input.municipality === "") fieldErrors.municipality = "required";
     let oid: string | null = null;
     if (input.oid.trim() !== "") {
       const verdict = validateServiceUnitOid(input.oid, provider.businessId);

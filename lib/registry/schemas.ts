@@ -18,8 +18,10 @@ export const unitSchema = z
   .object({
     unitId: z.string().trim().default(""),
     version: z.coerce.number().int().min(0).default(0),
-    name: z.string().trim().min(1, "required").max(200, "tooLong"),
-    municipality: z.string().trim().min(1, "required").max(100, "tooLong"),
+    // Required-ness of name and municipality is checked with the OID, so that
+    // every problem of the form is reported at once.
+    name: z.string().trim().max(200, "tooLong").default(""),
+    municipality: z.string().trim().max(100, "tooLong").default(""),
     oid: z.string().max(300, "tooLong").default(""),
     cisId: optionalUuid.default(null),
     kantaInUse: z

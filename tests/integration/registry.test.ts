@@ -77,6 +77,16 @@ describe("provider contacts submit OIDs through the one validator", () => {
         .where(eq(serviceUnits.providerId, seedId("provider:0")));
       const r = await saveOwnUnit(tx, a, unitInput({ oid: ` urn:oid:${ROOT0}.10.0 ` }));
       expect(r).toMatchObject({ ok: false, fieldErrors: { oid: "oid.organisationUnit" } });
+      // Every problem of the form at once: missing name and municipality and the wrong OID.
+      const all = await saveOwnUnit(
+        tx,
+        a,
+        unitInput({ name: "", municipality: "", oid: `${ROOT0}.10.0` }),
+      );
+      expect(all).toMatchObject({
+        ok: false,
+        fieldErrors: { name: "required", municipality: "required", oid: "oid.organisationUnit" },
+      });
       const other = await saveOwnUnit(tx, a, unitInput({ oid: `${ROOT1}.10.5` }));
       expect(other).toMatchObject({ ok: false, fieldErrors: { oid: "oid.otherBusinessId" } });
       const after = await tx
