@@ -37,9 +37,12 @@ const MAX: Record<string, number> = { name: 200, title: 200, phone: 30, email: 2
 export function ContactForm({
   contact,
   action,
+  hidden,
 }: {
   contact: ContactFormValues | null;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  /** Extra hidden fields, e.g. the provider id on the staff side. */
+  hidden?: Record<string, string>;
 }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
@@ -74,6 +77,9 @@ export function ContactForm({
           : t("providerSide.addContact")}
       </Typography>
       <input type="hidden" name="contactId" value={contact?.id ?? ""} />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
         <TextField
           id={`${idp}-name`}

@@ -34,11 +34,14 @@ export function UnitForm({
   systems,
   example,
   action,
+  hidden,
 }: {
   unit: UnitFormValues | null;
   systems: { id: string; name: string }[];
   example: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  /** Extra hidden fields, e.g. the provider id on the staff side. */
+  hidden?: Record<string, string>;
 }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
@@ -74,6 +77,9 @@ export function UnitForm({
         {unit ? t("registry.editUnit", { name: unit.name }) : t("registry.addUnit")}
       </Typography>
       <input type="hidden" name="unitId" value={unit?.id ?? ""} />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <input type="hidden" name="version" value={unit?.version ?? 0} />
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" } }}>
         <TextField

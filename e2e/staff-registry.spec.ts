@@ -31,6 +31,16 @@ test("project staff keep systems, their own view of a provider and new providers
   await expect(page.getByText("Kotihoito lisätty sopimukseen 1.6.2026.").first()).toBeVisible();
   await expect(page.locator("tr", { hasText: "services" }).first()).toContainText("home_care");
 
+  // Staff maintain the provider's units with the same OID rules as the provider.
+  await page.getByText("Lisää palveluyksikkö", { exact: true }).first().click();
+  const unitForm = page.getByRole("form", { name: "Lisää palveluyksikkö" });
+  await unitForm.locator('input[name="name"]').fill("Lehmus, Lahti (kotihoito)");
+  await unitForm.getByLabel("Kunta").fill("Lahti");
+  await unitForm.getByLabel("Palveluyksikön OID").fill("1.2.246.10.1234.10.1");
+  await unitForm.getByRole("button", { name: "Lisää palveluyksikkö" }).click();
+  await expect(unitForm.getByText("Palveluyksikön OID:", { exact: false }).first()).toBeVisible();
+  await expect(unitForm.getByLabel("Palveluyksikön OID")).toBeFocused();
+
   await visit(page, "/providers");
   const add = page.getByRole("form", { name: "Lisää palveluntuottaja" });
   await add.getByLabel("Nimi").fill("Uusi Hoiva Oy");

@@ -47,6 +47,8 @@ export const actionAccess = {
   "registry.addProvider": PROJECT,
   "registry.saveSystemStatus": PROJECT,
   "registry.addSystem": PROJECT,
+  "registry.saveUnit": PROJECT,
+  "registry.saveContact": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;

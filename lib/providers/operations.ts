@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { contactPeople } from "@/db/schema";
+import { contactPeople, organiserProviders } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { changes } from "@/lib/audit/diff";
-import { providerOf } from "@/lib/auth/scope";
+import { organiserOf, providerOf } from "@/lib/auth/scope";
 import { validateEncryptionKey } from "@/lib/keys/validate";
 import type { ContactUpdate } from "./schemas";
 
@@ -46,7 +46,46 @@ export async function updateOwnContact(
   input: ContactInput,
   now: Date = new Date(),
 ): Promise<ContactResult> {
-  const providerId = providerOf(actor);
+  return saveContactOf(db, actor, providerOf(actor), input, now);
+}
+
+/** Staff maintain a contact person of a provider their organiser works with, by the same rules. */
+export async function saveContactAsStaff(
+  db: Executor,
+  actor: AuditActor,
+  providerId: string,
+  input: ContactInput,
+  now: Date = new Date(),
+): Promise<ContactResult> {
+  const [rel] = await db
+    .select({ id: organiserProviders.providerId })
+    .from(organiserProviders)
+    .where(
+      and(
+        eq(organiserProviders.organiserId, organiserOf(actor)),
+        eq(organiserProviders.providerId, providerId),
+      ),
+    );
+  if (!rel) {
+    await writeAudit(db, actor, {
+      action: "registry.saveContact",
+      outcome: "denied",
+      entityType: "provider",
+      entityId: providerId.slice(0, 100),
+      details: { reason: "out_of_scope" },
+    });
+    return { status: "denied" };
+  }
+  return saveContactOf(db, actor, providerId, input, now);
+}
+
+async function saveContactOf(
+  db: Executor,
+  actor: AuditActor,
+  providerId: string,
+  input: ContactInput,
+  now: Date,
+): Promise<ContactResult> {
   return db.transaction(async (tx) => {
     let current: typeof contactPeople.$inferSelect | undefined;
     if (input.contactId) {

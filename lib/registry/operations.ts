@@ -60,7 +60,53 @@ export async function saveOwnUnit(
   input: UnitInput,
   now: Date = new Date(),
 ): Promise<OperationResult> {
-  const providerId = providerOf(actor);
+  return saveUnitOf(db, actor, providerOf(actor), input, now);
+}
+
+/**
+ * Staff maintain a unit of a provider their organiser works with, through the
+ * same rules as the provider itself. Any other provider id is refused and audited.
+ */
+export async function saveUnitAsStaff(
+  db: Executor,
+  actor: AuditActor,
+  providerId: string,
+  input: UnitInput,
+  now: Date = new Date(),
+): Promise<OperationResult> {
+  if (!(await organiserWorksWith(db, actor, providerId))) {
+    await writeAudit(db, actor, {
+      action: "registry.saveUnit",
+      outcome: "denied",
+      entityType: "provider",
+      entityId: providerId.slice(0, 100),
+      details: { reason: "out_of_scope" },
+    });
+    return { ok: false, message: "validation.notFound" };
+  }
+  return saveUnitOf(db, actor, providerId, input, now);
+}
+
+export async function organiserWorksWith(db: Executor, actor: AuditActor, providerId: string) {
+  const [rel] = await db
+    .select({ id: organiserProviders.providerId })
+    .from(organiserProviders)
+    .where(
+      and(
+        eq(organiserProviders.organiserId, organiserOf(actor)),
+        eq(organiserProviders.providerId, providerId),
+      ),
+    );
+  return Boolean(rel);
+}
+
+async function saveUnitOf(
+  db: Executor,
+  actor: AuditActor,
+  providerId: string,
+  input: UnitInput,
+  now: Date,
+): Promise<OperationResult> {
   return db.transaction(async (tx) => {
     const [provider] = await tx.select().from(providers).where(eq(providers.id, providerId));
     if (!provider) return { ok: false, message: "validation.notFound" };

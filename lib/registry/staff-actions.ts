@@ -3,12 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { validatedAction } from "@/lib/auth/action";
+import { z } from "zod";
+import { contactUpdateSchema } from "@/lib/providers/schemas";
+import { saveContactAsStaff } from "@/lib/providers/operations";
 import {
   newProviderSchema,
   newSystemSchema,
   providerViewSchema,
   systemStatusSchema,
+  unitSchema,
 } from "./schemas";
+import { saveUnitAsStaff } from "./operations";
 import { addProvider, addSystem, saveSystemStatus, updateProviderView } from "./staff-operations";
 
 export const updateProviderViewAction = validatedAction(
@@ -63,5 +68,46 @@ export const addSystemAction = validatedAction(
       return { status: "error", message: r.message, fieldErrors: r.fieldErrors, values: raw };
     revalidatePath("/providers/systems");
     return { status: "success", message: "registry.systemAdded", at: Date.now() };
+  },
+);
+
+const withProvider = { providerId: z.uuid({ error: "notFound" }) };
+
+/** Staff add or edit a unit of a provider their organiser works with (same rules as the provider). */
+export const saveUnitAsStaffAction = validatedAction(
+  "registry.saveUnit",
+  unitSchema.and(z.object(withProvider)),
+  async (input, actor, raw) => {
+    const r = await saveUnitAsStaff(getDb(), actor, input.providerId, input);
+    if (!r.ok)
+      return {
+        status: "error",
+        message: r.message,
+        fieldErrors: r.fieldErrors,
+        fieldParams: r.fieldParams,
+        values: raw,
+      };
+    revalidatePath(`/providers/${input.providerId}`);
+    return { status: "success", message: "registry.unitSaved", at: Date.now() };
+  },
+);
+
+/** Staff add or edit a contact person of a provider their organiser works with. */
+export const saveContactAsStaffAction = validatedAction(
+  "registry.saveContact",
+  contactUpdateSchema.extend(withProvider),
+  async (input, actor, raw) => {
+    const r = await saveContactAsStaff(getDb(), actor, input.providerId, input);
+    if (r.status === "denied") return { status: "error", message: "validation.notFound" };
+    if (r.status === "invalid")
+      return {
+        status: "error",
+        message: "validation.invalid",
+        fieldErrors: r.fieldErrors,
+        fieldParams: r.fieldParams,
+        values: raw,
+      };
+    revalidatePath(`/providers/${input.providerId}`);
+    return { status: "success", message: "providerSide.contactSaved", at: Date.now() };
   },
 );

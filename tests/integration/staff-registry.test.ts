@@ -1,3 +1,7 @@
+import { saveUnitAsStaff } from "@/lib/registry/operations";
+import { saveContactAsStaff } from "@/lib/providers/operations";
+import { businessIdFor } from "@/db/seed/demo";
+import { organisationOidRoot } from "@/lib/providers/businessId";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -127,6 +131,47 @@ describe("staff keep their own view of shared providers", () => {
         ok: false,
         fieldErrors: { name: "registry.systemExists" },
       });
+    });
+  });
+
+  it("staff maintain units and contacts only of providers their organiser works with", async () => {
+    await withRollback(t.db, async (tx) => {
+      await seedDemo(tx);
+      const main = await actorOf(tx, DEMO_USERS.projectStaff);
+      const small = await actorOf(tx, DEMO_USERS.otherCaseworker);
+      const unit = {
+        unitId: "",
+        version: 0,
+        name: "Uusi yksikkö",
+        municipality: "Lahti",
+        oid: `${organisationOidRoot(businessIdFor(20))}.10.77`,
+        cisId: null,
+        kantaInUse: false,
+        kantaSince: "",
+      };
+      expect(await saveUnitAsStaff(tx, main, seedId("provider:20"), unit)).toMatchObject({
+        ok: true,
+      });
+      expect(
+        await saveUnitAsStaff(tx, small, seedId("provider:20"), { ...unit, name: "Toinen" }),
+      ).toMatchObject({
+        ok: false,
+        message: "validation.notFound",
+      });
+      const contact = {
+        contactId: "",
+        name: "Uusi Henkilö",
+        email: "uusi@example.fi",
+        phone: "",
+        language: "fi" as const,
+        title: "",
+      };
+      expect((await saveContactAsStaff(tx, main, seedId("provider:20"), contact)).status).toBe(
+        "created",
+      );
+      expect((await saveContactAsStaff(tx, small, seedId("provider:20"), contact)).status).toBe(
+        "denied",
+      );
     });
   });
 });

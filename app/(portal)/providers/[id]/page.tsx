@@ -4,9 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { auditOutOfScope, requirePage } from "@/lib/auth/actor";
-import { getOrganiserProvider, providerServices } from "@/lib/providers/queries";
+import { getOrganiserProvider, listSystems, providerServices } from "@/lib/providers/queries";
 import { socialServices } from "@/lib/catalogue/services";
-import { updateProviderViewAction } from "@/lib/registry/staff-actions";
+import {
+  saveContactAsStaffAction,
+  saveUnitAsStaffAction,
+  updateProviderViewAction,
+} from "@/lib/registry/staff-actions";
+import { UnitForm } from "@/components/UnitForm";
+import { ContactForm } from "@/components/ContactForm";
+import { Disclosure } from "@/components/Disclosure";
+import { expectedServiceUnitOidExample } from "@/lib/oid/validate";
 import { ProviderViewForm } from "@/components/ProviderViewForm";
 import { describeKey } from "@/lib/keys/describe";
 import { formatCalendarDate } from "@/lib/i18n/format";
@@ -35,7 +43,10 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations();
   const canReview = mayRunAction(actor.role, "registry.reviewOid");
   const canEdit = mayRunAction(actor.role, "registry.updateProviderView");
-  const services = await providerServices(getDb(), actor, provider.id);
+  const [services, systems] = await Promise.all([
+    providerServices(getDb(), actor, provider.id),
+    listSystems(getDb()),
+  ]);
   return (
     <>
       <PageHeader
@@ -145,6 +156,68 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
           }))}
         />
       </Section>
+      {canEdit && (
+        <Section title={t("registry.maintain")}>
+          <Stack spacing={1}>
+            {provider.units.map((u) => (
+              <Disclosure key={u.id} summary={t("registry.editUnit", { name: u.name })}>
+                <UnitForm
+                  unit={{
+                    id: u.id,
+                    version: u.version,
+                    name: u.name,
+                    municipality: u.municipality,
+                    oid: u.oid,
+                    cisId: u.cisId,
+                    kantaInUse: u.kantaInUse,
+                    kantaSince: u.kantaSince,
+                  }}
+                  systems={systems}
+                  example={expectedServiceUnitOidExample(provider.businessId)}
+                  action={saveUnitAsStaffAction}
+                  hidden={{ providerId: provider.id }}
+                />
+              </Disclosure>
+            ))}
+            <Disclosure summary={t("registry.addUnit")}>
+              <UnitForm
+                key={provider.units.length}
+                unit={null}
+                systems={systems}
+                example={expectedServiceUnitOidExample(provider.businessId)}
+                action={saveUnitAsStaffAction}
+                hidden={{ providerId: provider.id }}
+              />
+            </Disclosure>
+            {provider.contacts.map((c) => (
+              <Disclosure key={c.id} summary={t("providerSide.editContact", { name: c.name })}>
+                <ContactForm
+                  contact={{
+                    id: c.id,
+                    name: c.name,
+                    email: c.email,
+                    phone: c.phone,
+                    language: c.language,
+                    title: c.title,
+                    receivesCaseOids: c.receivesCaseOids,
+                    keyDescription: describeKey(t as never, c),
+                  }}
+                  action={saveContactAsStaffAction}
+                  hidden={{ providerId: provider.id }}
+                />
+              </Disclosure>
+            ))}
+            <Disclosure summary={t("providerSide.addContact")}>
+              <ContactForm
+                key={provider.contacts.length}
+                contact={null}
+                action={saveContactAsStaffAction}
+                hidden={{ providerId: provider.id }}
+              />
+            </Disclosure>
+          </Stack>
+        </Section>
+      )}
       <Section title={t("registry.history")}>
         <ChangeHistory
           db={getDb()}
