@@ -18,6 +18,10 @@ const secretFile = path.join(dataDir, "auth-secret");
 if (!existsSync(secretFile))
   writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
 
+const keyFile = path.join(dataDir, "client-data-key");
+if (!existsSync(keyFile))
+  writeFileSync(keyFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+
 const port = Number(process.env.PORT ?? 3000);
 const sinkPort = Number(process.env.MAIL_SINK_PORT ?? 2525);
 const defaults: Record<string, string> = {
@@ -25,6 +29,7 @@ const defaults: Record<string, string> = {
   DEMO_MODE: "true",
   PORT: String(port),
   AUTH_SECRET: readFileSync(secretFile, "utf8").trim(),
+  CLIENT_DATA_KEY: readFileSync(keyFile, "utf8").trim(),
   PGLITE_DIR: path.join(dataDir, "pglite"),
   MAIL_SINK_DIR: path.join(dataDir, "mail"),
   SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,

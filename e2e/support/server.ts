@@ -23,6 +23,7 @@ Object.assign(process.env, {
   PORT: String(E2E.port),
   DEMO_MODE: "true",
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  CLIENT_DATA_KEY: Buffer.alloc(32, 42).toString("base64"),
   PGLITE_DIR: path.join(E2E.dataDir, "pglite"),
   MAIL_SINK_DIR: E2E.mailDir,
   SMTP_URL: `smtp://127.0.0.1:${E2E.sinkPort}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseMasterKey } from "../crypto/field";
 
 /**
  * All configuration is read here, once, from the environment and validated.
@@ -96,6 +97,14 @@ const envSchema = z
       .optional(),
     /** Code of the organiser (welfare area) whose staff sign in through this OIDC provider. */
     OIDC_ORGANISER: z.string().min(1).optional(),
+    /** Key for client data at rest (names, identity codes): 32 random bytes, base64. */
+    CLIENT_DATA_KEY: z
+      .string()
+      .refine(
+        (v) => parseMasterKey(v) !== null,
+        "expected 32 random bytes in base64 (openssl rand -base64 32)",
+      )
+      .optional(),
     /** Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Host. */
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
@@ -145,6 +154,7 @@ export type Config = {
   };
   logLevel: string;
   trustProxy: boolean;
+  clientDataKey?: string;
 };
 
 export class ConfigError extends Error {
@@ -210,6 +220,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    clientDataKey: e.CLIENT_DATA_KEY,
   };
 }
 

@@ -74,6 +74,16 @@ describe("configuration", () => {
     );
   });
 
+  it("accepts only a 32-byte client data key", () => {
+    expect(
+      parseConfig({ ...base, CLIENT_DATA_KEY: Buffer.alloc(32, 7).toString("base64") })
+        .clientDataKey,
+    ).toBeTruthy();
+    expect(problems({ ...base, CLIENT_DATA_KEY: "c2hvcnQ=" }).message).toMatch(
+      /CLIENT_DATA_KEY: expected 32 random bytes in base64/,
+    );
+  });
+
   it("rejects a DEMO_MODE that is not a boolean", () => {
     expect(problems({ ...base, DEMO_MODE: "maybe" }).message).toMatch(
       /DEMO_MODE: expected true or false/,
