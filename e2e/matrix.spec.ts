@@ -26,6 +26,9 @@ const URLS: Record<PageKey, string> = {
   "/provider/system": "/provider/system",
 };
 
+// Each role visits every page with axe: allow for a slow machine.
+test.describe.configure({ timeout: 180_000 });
+
 const USERS: Record<Role, string> = {
   caseworker: DEMO_USERS.caseworker,
   project_staff: DEMO_USERS.projectStaff,

@@ -96,9 +96,18 @@ export default async function AuditPage({
           id: String(r.id),
           cells: {
             at: formatDateTime(r.at),
-            actor: r.actorName ?? t("audit.system"),
+            actor: r.actorName ?? (r.actorRole ? t("audit.system") : t("audit.unknownActor")),
             role: r.actorRole ? t(`roles.${r.actorRole}` as "roles.admin") : "",
-            action: <code>{r.action}</code>,
+            action: (
+              <>
+                {t.has(`audit.actions.${r.action.replaceAll(".", "__")}` as "audit.title")
+                  ? t(`audit.actions.${r.action.replaceAll(".", "__")}` as "audit.title")
+                  : r.action}{" "}
+                <Box component="code" sx={{ color: "text.secondary", fontSize: "0.75rem" }}>
+                  {r.action}
+                </Box>
+              </>
+            ),
             entity: r.entityType ? `${r.entityType} ${r.entityId ?? ""}` : "",
             outcome: t(`audit.outcomes.${r.outcome}`),
             ip: r.sourceIp ?? "",
