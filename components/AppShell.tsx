@@ -140,7 +140,7 @@ export function AppShell({
           id="main"
           tabIndex={-1}
           maxWidth="lg"
-          sx={{ py: 4, flexGrow: 1, outline: "none" }}
+          sx={{ py: 4, flexGrow: 1, minWidth: 0, outline: "none" }}
         >
           {children}
         </Container>
