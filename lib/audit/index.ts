@@ -44,3 +44,20 @@ export async function writeAudit(
     details: entry.details ?? null,
   });
 }
+
+/** The one shape of a refused attempt to touch data outside the actor's scope. */
+export function auditOutOfScope(
+  executor: Executor,
+  actor: AuditActor,
+  action: string,
+  entityType: string,
+  entityId: string,
+): Promise<void> {
+  return writeAudit(executor, actor, {
+    action,
+    outcome: "denied",
+    entityType,
+    entityId: entityId.slice(0, 100),
+    details: { reason: "out_of_scope" },
+  });
+}

@@ -5,7 +5,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users, type Role } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { auditOutOfScope as auditOutOfScopeRow, writeAudit, type AuditActor } from "@/lib/audit";
 import { getConfig } from "@/lib/config";
 import { auth } from "./auth";
 import { demoOnlyPages, mayCallRoute, mayOpenPage, type PageKey, type RouteKey } from "./access";
@@ -72,13 +72,7 @@ export async function auditOutOfScope(
   entityId: string,
   action: string,
 ) {
-  await writeAudit(getDb(), actor, {
-    action,
-    outcome: "denied",
-    entityType,
-    entityId: entityId.slice(0, 100),
-    details: { reason: "out_of_scope" },
-  });
+  await auditOutOfScopeRow(getDb(), actor, action, entityType, entityId);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { contactPeople, organiserProviders } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { contactPeople } from "@/db/schema";
+import { auditOutOfScope, writeAudit, type AuditActor } from "@/lib/audit";
 import { changes } from "@/lib/audit/diff";
-import { organiserOf, providerOf } from "@/lib/auth/scope";
+import { providerOf } from "@/lib/auth/scope";
+import { organiserWorksWith } from "./queries";
 import { validateEncryptionKey } from "@/lib/keys/validate";
 import type { ContactUpdate } from "./schemas";
 
@@ -57,23 +58,8 @@ export async function saveContactAsStaff(
   input: ContactInput,
   now: Date = new Date(),
 ): Promise<ContactResult> {
-  const [rel] = await db
-    .select({ id: organiserProviders.providerId })
-    .from(organiserProviders)
-    .where(
-      and(
-        eq(organiserProviders.organiserId, organiserOf(actor)),
-        eq(organiserProviders.providerId, providerId),
-      ),
-    );
-  if (!rel) {
-    await writeAudit(db, actor, {
-      action: "registry.saveContact",
-      outcome: "denied",
-      entityType: "provider",
-      entityId: providerId.slice(0, 100),
-      details: { reason: "out_of_scope" },
-    });
+  if (!(await organiserWorksWith(db, actor, providerId))) {
+    await auditOutOfScope(db, actor, "registry.saveContact", "provider", providerId);
     return { status: "denied" };
   }
   return saveContactOf(db, actor, providerId, input, now);
@@ -95,13 +81,13 @@ async function saveContactOf(
         .where(and(eq(contactPeople.id, input.contactId), eq(contactPeople.providerId, providerId)))
         .for("update");
       if (!current) {
-        await writeAudit(tx, actor, {
-          action: "provider.updateContact",
-          outcome: "denied",
-          entityType: "contact_person",
-          entityId: input.contactId,
-          details: { reason: "out_of_scope" },
-        });
+        await auditOutOfScope(
+          tx,
+          actor,
+          "provider.updateContact",
+          "contact_person",
+          input.contactId,
+        );
         return { status: "denied" };
       }
     }

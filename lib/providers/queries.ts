@@ -275,3 +275,17 @@ export async function providerServices(db: Executor, actor: AuditActor, provider
     );
   return rows.map((r) => r.service);
 }
+
+/** Whether the actor's organiser works with (has a relationship with) the provider. */
+export async function organiserWorksWith(db: Executor, actor: AuditActor, providerId: string) {
+  const [rel] = await db
+    .select({ id: organiserProviders.providerId })
+    .from(organiserProviders)
+    .where(
+      and(
+        eq(organiserProviders.organiserId, organiserOf(actor)),
+        eq(organiserProviders.providerId, providerId),
+      ),
+    );
+  return Boolean(rel);
+}

@@ -8,12 +8,13 @@ import {
   serviceUnits,
   type OidStatus,
 } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { auditOutOfScope, writeAudit, type AuditActor } from "@/lib/audit";
 import { changes } from "@/lib/audit/diff";
 import { organiserOf, providerOf } from "@/lib/auth/scope";
 import { isLateSubmission } from "@/lib/campaigns/rules";
 import { helsinkiDate } from "@/lib/i18n/today";
 import { validateServiceUnitOid } from "@/lib/oid/validate";
+import { organiserWorksWith } from "@/lib/providers/queries";
 import { checkInRegister } from "./register";
 import type { UnitInput } from "./schemas";
 
@@ -75,29 +76,10 @@ export async function saveUnitAsStaff(
   now: Date = new Date(),
 ): Promise<OperationResult> {
   if (!(await organiserWorksWith(db, actor, providerId))) {
-    await writeAudit(db, actor, {
-      action: "registry.saveUnit",
-      outcome: "denied",
-      entityType: "provider",
-      entityId: providerId.slice(0, 100),
-      details: { reason: "out_of_scope" },
-    });
+    await auditOutOfScope(db, actor, "registry.saveUnit", "provider", providerId);
     return { ok: false, message: "validation.notFound" };
   }
   return saveUnitOf(db, actor, providerId, input, now);
-}
-
-export async function organiserWorksWith(db: Executor, actor: AuditActor, providerId: string) {
-  const [rel] = await db
-    .select({ id: organiserProviders.providerId })
-    .from(organiserProviders)
-    .where(
-      and(
-        eq(organiserProviders.organiserId, organiserOf(actor)),
-        eq(organiserProviders.providerId, providerId),
-      ),
-    );
-  return Boolean(rel);
 }
 
 async function saveUnitOf(
@@ -119,13 +101,7 @@ async function saveUnitOf(
         .where(and(eq(serviceUnits.id, input.unitId), eq(serviceUnits.providerId, providerId)))
         .for("update");
       if (!current) {
-        await writeAudit(tx, actor, {
-          action: "provider.saveUnit",
-          outcome: "denied",
-          entityType: "service_unit",
-          entityId: input.unitId.slice(0, 100),
-          details: { reason: "out_of_scope" },
-        });
+        await auditOutOfScope(tx, actor, "provider.saveUnit", "service_unit", input.unitId);
         return { ok: false, message: "validation.notFound" };
       }
       if (input.version !== current.version) return { ok: false, message: "validation.conflict" };
@@ -251,13 +227,7 @@ export async function reviewUnitOid(
       .where(eq(serviceUnits.id, input.unitId))
       .for("update", { of: serviceUnits });
     if (!unit) {
-      await writeAudit(tx, actor, {
-        action: "registry.reviewOid",
-        outcome: "denied",
-        entityType: "service_unit",
-        entityId: input.unitId,
-        details: { reason: "out_of_scope" },
-      });
+      await auditOutOfScope(tx, actor, "registry.reviewOid", "service_unit", input.unitId);
       return { ok: false, message: "validation.notFound" };
     }
     const u = unit.unit;

@@ -7,7 +7,7 @@ import {
   organiserSystems,
   providers,
 } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { auditOutOfScope, writeAudit, type AuditActor } from "@/lib/audit";
 import { changes } from "@/lib/audit/diff";
 import { organiserOf } from "@/lib/auth/scope";
 import { socialServiceCodes } from "@/lib/catalogue/services";
@@ -44,13 +44,7 @@ export async function updateProviderView(
       )
       .for("update");
     if (!current) {
-      await writeAudit(tx, actor, {
-        action: "registry.updateProviderView",
-        outcome: "denied",
-        entityType: "provider",
-        entityId: input.providerId,
-        details: { reason: "out_of_scope" },
-      });
+      await auditOutOfScope(tx, actor, "registry.updateProviderView", "provider", input.providerId);
       return { ok: false, message: "validation.notFound" };
     }
     const before = await tx

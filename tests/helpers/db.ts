@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { closeClient, openClient, wrap, type Db, type Executor, type RawClient } from "../../db";
+import { users } from "../../db/schema";
+import type { AuditActor } from "../../lib/audit";
 import { migrateDb } from "../../db/migrate";
 
 /**
@@ -29,4 +32,11 @@ export async function withRollback(db: Db, fn: (tx: Executor) => Promise<void>):
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   }
+}
+
+/** The actor as the data layer sees a seeded user (role and scope from the database). */
+export async function actorOf(db: Executor, id: string): Promise<AuditActor> {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  if (!u) throw new Error(`no user ${id}`);
+  return { userId: u.id, role: u.role, organiserId: u.organiserId, providerId: u.providerId };
 }

@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
+import { contactPeople, providers, serviceUnits } from "@/db/schema";
 import type { Executor } from "@/db";
-import { contactPeople, providers, serviceUnits, users } from "@/db/schema";
 import { DEMO_USERS, seedDemo } from "@/db/seed/demo";
-import type { AuditActor } from "@/lib/audit";
 import { businessIdCheckDigit, organisationOidRoot } from "@/lib/providers/businessId";
 import { applyImport, planImport } from "@/lib/registry/import";
-import { openTestDb, withRollback } from "../helpers/db";
+import { actorOf, openTestDb, withRollback } from "../helpers/db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(async () => t?.close());
-
-async function actorOf(db: Executor, id: string): Promise<AuditActor> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  return { userId: u!.id, role: u!.role, organiserId: u!.organiserId, providerId: u!.providerId };
-}
 
 function bid(n: number): string {
   for (let x = n; ; x++) {

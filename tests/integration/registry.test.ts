@@ -4,10 +4,8 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Executor } from "@/db";
 import { auditLog, campaignInvitations, serviceUnits, users } from "@/db/schema";
 import { DEMO_USERS, businessIdFor, seedDemo, seedId } from "@/db/seed/demo";
-import type { AuditActor } from "@/lib/audit";
 import { inviteContacts, openCampaign } from "@/lib/campaigns/operations";
 import { reviewUnitOid, saveOwnUnit } from "@/lib/registry/operations";
 import { importSoteExport } from "@/lib/registry/sote-import";
@@ -17,7 +15,7 @@ import { helsinkiDate } from "@/lib/i18n/today";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { writeSyntheticExport } from "@/lib/sote/generate";
 import type { SoteEntry } from "@/lib/sote/parse";
-import { openTestDb, withRollback } from "../helpers/db";
+import { actorOf, openTestDb, withRollback } from "../helpers/db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 let dir: string;
@@ -32,11 +30,6 @@ afterAll(async () => {
   await t?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function actorOf(db: Executor, id: string): Promise<AuditActor> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  return { userId: u!.id, role: u!.role, organiserId: u!.organiserId, providerId: u!.providerId };
-}
 
 const ROOT0 = organisationOidRoot(businessIdFor(0));
 const ROOT1 = organisationOidRoot(businessIdFor(1));

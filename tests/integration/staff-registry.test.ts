@@ -4,10 +4,8 @@ import { businessIdFor } from "@/db/seed/demo";
 import { organisationOidRoot } from "@/lib/providers/businessId";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Executor } from "@/db";
-import { auditLog, organiserProviders, organiserSystems, providers, users } from "@/db/schema";
+import { auditLog, organiserProviders, organiserSystems, providers } from "@/db/schema";
 import { DEMO_ORGANISERS, DEMO_USERS, seedDemo, seedId } from "@/db/seed/demo";
-import type { AuditActor } from "@/lib/audit";
 import { providerServices } from "@/lib/providers/queries";
 import {
   addProvider,
@@ -15,18 +13,13 @@ import {
   saveSystemStatus,
   updateProviderView,
 } from "@/lib/registry/staff-operations";
-import { openTestDb, withRollback } from "../helpers/db";
+import { actorOf, openTestDb, withRollback } from "../helpers/db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(async () => t?.close());
-
-async function actorOf(db: Executor, id: string): Promise<AuditActor> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  return { userId: u!.id, role: u!.role, organiserId: u!.organiserId, providerId: u!.providerId };
-}
 
 const view = {
   relationship: "contract" as const,

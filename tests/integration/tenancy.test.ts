@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { users, contactPeople, auditLog } from "@/db/schema";
-import type { Executor } from "@/db";
+import { contactPeople, auditLog } from "@/db/schema";
 import { DEMO_USERS, seedDemo, seedId } from "@/db/seed/demo";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
 import { listAudit } from "@/lib/audit/queries";
 import { listCases, listWindows } from "@/lib/cases/queries";
 import {
@@ -13,19 +12,13 @@ import {
   listOwnContacts,
 } from "@/lib/providers/queries";
 import { updateOwnContact } from "@/lib/providers/operations";
-import { openTestDb, withRollback } from "../helpers/db";
+import { actorOf, openTestDb, withRollback } from "../helpers/db";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(async () => t?.close());
-
-async function actorOf(db: Executor, id: string): Promise<AuditActor> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  if (!u) throw new Error(`no user ${id}`);
-  return { userId: u.id, role: u.role, organiserId: u.organiserId, providerId: u.providerId };
-}
 
 describe("organisers are tenants", () => {
   it("neither organiser sees the other's cases, windows or audit rows", async () => {
