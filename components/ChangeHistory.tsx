@@ -13,6 +13,7 @@ import type { Executor } from "@/db";
 import type { AuditActor } from "@/lib/audit";
 import { listChanges } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
+import { TABLE_CAPTION_STYLE } from "./DataTable";
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "–";
@@ -44,11 +45,7 @@ export async function ChangeHistory({
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small">
-        <caption
-          style={{ captionSide: "top", textAlign: "left", padding: "12px 16px", fontWeight: 600 }}
-        >
-          {t("registry.history")}
-        </caption>
+        <caption style={TABLE_CAPTION_STYLE}>{t("registry.history")}</caption>
         <TableHead>
           <TableRow>
             <TableCell scope="col">{t("audit.at")}</TableCell>

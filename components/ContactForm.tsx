@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -13,6 +12,7 @@ import {
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
 export type ContactFormValues = {
@@ -186,14 +186,7 @@ export function ContactForm({
           label={t("providerSide.removeKey")}
         />
       )}
-      <div aria-live="polite" role="status">
-        {state.status === "success" && (
-          <Alert severity="success">{t(state.message as "providerSide.contactSaved")}</Alert>
-        )}
-        {state.status === "error" && (
-          <Alert severity="error">{t(state.message as "validation.invalid")}</Alert>
-        )}
-      </div>
+      <FormStatus state={state} />
       <Box>
         <Button type="submit" variant="contained" disabled={pending}>
           {pending ? t("common.saving") : contact ? t("common.save") : t("providerSide.addContact")}

@@ -18,6 +18,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import type { ImportPlan } from "@/lib/registry/import";
+import { TABLE_CAPTION_STYLE } from "./DataTable";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -106,16 +107,7 @@ export function CsvImport({ dryRun, apply }: { dryRun: Action; apply: Action }) 
       {plan && plan.issues.length > 0 && (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small">
-            <caption
-              style={{
-                captionSide: "top",
-                textAlign: "left",
-                padding: "12px 16px",
-                fontWeight: 600,
-              }}
-            >
-              {t("import.issuesCaption")}
-            </caption>
+            <caption style={TABLE_CAPTION_STYLE}>{t("import.issuesCaption")}</caption>
             <TableHead>
               <TableRow>
                 <TableCell scope="col">{t("import.line")}</TableCell>

@@ -10,6 +10,14 @@ import {
 } from "@mui/material";
 import type { ReactNode } from "react";
 
+/** Table captions sit above the table, left-aligned, like a heading. */
+export const TABLE_CAPTION_STYLE = {
+  captionSide: "top",
+  textAlign: "left",
+  padding: "12px 16px",
+  fontWeight: 600,
+} as const;
+
 export type Column = { key: string; label: string; align?: "left" | "right" };
 
 /** A plain, accessible data table: a caption, header cells with scope, no interactivity needed. */
@@ -33,11 +41,7 @@ export function DataTable({
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small">
-        <caption
-          style={{ captionSide: "top", textAlign: "left", padding: "12px 16px", fontWeight: 600 }}
-        >
-          {caption}
-        </caption>
+        <caption style={TABLE_CAPTION_STYLE}>{caption}</caption>
         <TableHead>
           <TableRow>
             {columns.map((c) => (

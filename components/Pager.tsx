@@ -1,23 +1,30 @@
 import { Box, Typography } from "@mui/material";
+import { getTranslations } from "next-intl/server";
 import { LinkButton } from "./Link";
 
 /** Server-side paging with plain links (works without JavaScript, keeps the query). */
-export function Pager({
+export async function Pager({
   page,
   total,
   pageSize,
   basePath,
   query,
-  labels,
 }: {
   page: number;
   total: number;
   pageSize: number;
   basePath: string;
   query: Record<string, string | undefined>;
-  labels: { previous: string; next: string; pageOf: string; nav: string; count: string };
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const t = await getTranslations("common");
+  const labels = {
+    previous: t("previous"),
+    next: t("next"),
+    pageOf: t("pageOf", { page, pages }),
+    nav: t("pagination"),
+    count: t("resultCount", { count: total }),
+  };
   const href = (p: number) => {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v) qs.set(k, v);

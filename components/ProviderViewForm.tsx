@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -14,6 +13,7 @@ import {
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
 /** The organiser's own details of a provider: relationship, contract forms, services, review, notes. */
@@ -125,14 +125,7 @@ export function ProviderViewForm({
         error={f.has("notes")}
         helperText={f.text("notes", t("providers.notes"), { max: 2000 })}
       />
-      <div aria-live="polite" role="status">
-        {state.status === "success" && (
-          <Alert severity="success">{t(state.message as "registry.providerSaved")}</Alert>
-        )}
-        {state.status === "error" && (
-          <Alert severity="error">{t(state.message as "validation.invalid")}</Alert>
-        )}
-      </div>
+      <FormStatus state={state} />
       <Box>
         <Button type="submit" variant="contained" disabled={pending}>
           {pending ? t("common.saving") : t("common.save")}

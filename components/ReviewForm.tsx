@@ -1,9 +1,10 @@
 "use client";
 
-import { Alert, Box, Button, TextField } from "@mui/material";
+import { Box, Button, TextField } from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
 /** Staff accept a unit's OID or return it with a reason. */
@@ -80,14 +81,7 @@ export function ReviewForm({
           </Button>
         )}
       </Box>
-      <div aria-live="polite" role="status">
-        {state.status === "success" && (
-          <Alert severity="success">{t(state.message as "registry.verified")}</Alert>
-        )}
-        {state.status === "error" && (
-          <Alert severity="error">{t(state.message as "validation.invalid")}</Alert>
-        )}
-      </div>
+      <FormStatus state={state} />
     </Box>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, TextField } from "@mui/material";
-import { useTranslations } from "next-intl";
+import { Box, Button, Checkbox, FormControlLabel, MenuItem, TextField } from "@mui/material";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
 export type SimpleField = {
@@ -27,7 +27,6 @@ export function SimpleActionForm({
   submit: string;
   ariaLabel: string;
 }) {
-  const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const f = useFieldErrors(state);
   const refs = useRef<Record<string, HTMLInputElement | null>>({});
@@ -36,8 +35,6 @@ export function SimpleActionForm({
     if (first) refs.current[first.name]?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
-  const message =
-    state.status !== "idle" ? t(state.message as "validation.invalid", state.params ?? {}) : null;
   return (
     <Box
       component="form"
@@ -110,11 +107,7 @@ export function SimpleActionForm({
           {submit}
         </Button>
       </Box>
-      <div aria-live="polite" role="status">
-        {message && (
-          <Alert severity={state.status === "success" ? "success" : "error"}>{message}</Alert>
-        )}
-      </div>
+      <FormStatus state={state} />
     </Box>
   );
 }

@@ -120,16 +120,6 @@ export default async function AuditPage({
         pageSize={AUDIT_PAGE_SIZE}
         basePath="/audit"
         query={{ action: action || undefined, outcome }}
-        labels={{
-          previous: t("common.previous"),
-          next: t("common.next"),
-          pageOf: t("common.pageOf", {
-            page,
-            pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-          }),
-          nav: t("common.pagination"),
-          count: t("common.resultCount", { count: total }),
-        }}
       />
     </>
   );

@@ -135,13 +135,6 @@ export default async function ProvidersPage({
         pageSize={PAGE_SIZE}
         basePath="/providers"
         query={{ q, status, sort: sort === "name" ? undefined : sort }}
-        labels={{
-          previous: t("common.previous"),
-          next: t("common.next"),
-          pageOf: t("common.pageOf", { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) }),
-          nav: t("common.pagination"),
-          count: t("common.resultCount", { count: total }),
-        }}
       />
       {project && (
         <Section title={t("registry.addProvider")}>

@@ -53,21 +53,7 @@ export default async function OwnUnitsPage() {
               </Box>
               <Link href={`/provider/units/${u.id}`}>{t("providerSide.unitDetail")}</Link>
             </Box>
-            <UnitForm
-              unit={{
-                id: u.id,
-                version: u.version,
-                name: u.name,
-                municipality: u.municipality,
-                oid: u.oid,
-                cisId: u.cisId,
-                kantaInUse: u.kantaInUse,
-                kantaSince: u.kantaSince,
-              }}
-              systems={systems}
-              example={example}
-              action={saveUnit}
-            />
+            <UnitForm unit={u} systems={systems} example={example} action={saveUnit} />
           </Paper>
         ))}
         <Paper

@@ -162,16 +162,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
             {provider.units.map((u) => (
               <Disclosure key={u.id} summary={t("registry.editUnit", { name: u.name })}>
                 <UnitForm
-                  unit={{
-                    id: u.id,
-                    version: u.version,
-                    name: u.name,
-                    municipality: u.municipality,
-                    oid: u.oid,
-                    cisId: u.cisId,
-                    kantaInUse: u.kantaInUse,
-                    kantaSince: u.kantaSince,
-                  }}
+                  unit={u}
                   systems={systems}
                   example={expectedServiceUnitOidExample(provider.businessId)}
                   action={saveUnitAsStaffAction}
