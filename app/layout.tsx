@@ -19,6 +19,14 @@ const CLIENT_NAMESPACES = [
   "import",
   "providers",
   "keys",
+  "hetu",
+  "eligibility",
+  "policySettings",
+  "golive",
+  "policy",
+  "cases",
+  "windows",
+  "services",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

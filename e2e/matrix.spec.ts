@@ -14,16 +14,21 @@ const URLS: Record<PageKey, string> = {
   "/providers/import": "/providers/import",
   "/providers/systems": "/providers/systems",
   "/cases": "/cases",
+  "/cases/new": "/cases/new",
+  "/cases/[id]": `/cases/${seedId("case:0")}`,
+  "/cases/golive": "/cases/golive",
   "/windows": "/windows",
   "/deliveries": "/deliveries",
   "/readiness": "/readiness",
   "/audit": "/audit",
   "/settings": "/settings",
+  "/settings/policy": "/settings/policy",
   "/mailbox": "/mailbox",
   "/provider/units": "/provider/units",
   "/provider/units/[id]": `/provider/units/${seedId("unit:0:1")}`,
   "/provider/contacts": "/provider/contacts",
   "/provider/system": "/provider/system",
+  "/provider/windows": "/provider/windows",
 };
 
 // Each role visits every page with axe: allow for a slow machine.

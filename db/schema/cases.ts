@@ -1,4 +1,17 @@
-import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { organisers } from "./organisers";
 import { serviceUnits } from "./providers";
 import { users } from "./auth";
@@ -12,6 +25,26 @@ export const serviceTasks = [
 ] as const;
 export type ServiceTask = (typeof serviceTasks)[number];
 
+/**
+ * A client of one organiser. Name and personal identity code are stored only encrypted
+ * (lib/crypto/field.ts, bound to the organiser); hetuHash is a keyed HMAC for exact-match
+ * lookups, so the same person is one client row per organiser.
+ */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organiserId: uuid()
+      .notNull()
+      .references(() => organisers.id),
+    nameEnc: text().notNull(),
+    hetuEnc: text().notNull(),
+    hetuHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("clients_organiser_hetu_idx").on(t.organiserId, t.hetuHash)],
+);
+
 /** A social welfare case (asia) of one organiser, identified by its case OID. */
 export const cases = pgTable(
   "cases",
@@ -22,16 +55,84 @@ export const cases = pgTable(
       .references(() => organisers.id),
     caseOid: text().notNull().unique(),
     serviceTask: text({ enum: serviceTasks }).notNull(),
+    clientId: uuid().references(() => clients.id),
     responsibleUserId: text().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("cases_organiser_idx").on(t.organiserId)],
+  (t) => [
+    index("cases_organiser_idx").on(t.organiserId),
+    index("cases_client_idx").on(t.clientId),
+  ],
+);
+
+/**
+ * Service implementation (palvelun toteutus): the phase of a case in which a social service is
+ * delivered. A case may hold several (e.g. housing from one unit, meals from another).
+ */
+export const serviceImplementations = pgTable(
+  "service_implementations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organiserId: uuid()
+      .notNull()
+      .references(() => organisers.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    service: text().notNull(),
+    startsOn: date().notNull(),
+    endsOn: date(),
+    voucher: boolean().notNull().default(false),
+    /** Optimistic concurrency: every change increments it. */
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("service_implementations_organiser_idx").on(t.organiserId),
+    uniqueIndex("service_implementations_case_service_start_idx").on(
+      t.caseId,
+      t.service,
+      t.startsOn,
+    ),
+  ],
+);
+
+/** Provider resource (resurssi): a provider's service unit attached to an implementation. */
+export const providerResources = pgTable(
+  "provider_resources",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organiserId: uuid()
+      .notNull()
+      .references(() => organisers.id),
+    implementationId: uuid()
+      .notNull()
+      .references(() => serviceImplementations.id),
+    serviceUnitId: uuid()
+      .notNull()
+      .references(() => serviceUnits.id),
+    startsOn: date().notNull(),
+    endsOn: date(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("provider_resources_organiser_idx").on(t.organiserId),
+    index("provider_resources_unit_idx").on(t.serviceUnitId),
+    uniqueIndex("provider_resources_impl_unit_idx").on(t.implementationId, t.serviceUnitId),
+  ],
 );
 
 export const windowStates = ["planned", "open", "closed", "invalidated"] as const;
 export type WindowState = (typeof windowStates)[number];
 
-/** A register access window of one service unit on one case. */
+export const windowSources = ["proposed", "golive", "reissue"] as const;
+export type WindowSource = (typeof windowSources)[number];
+
+/**
+ * A register access window of one service unit on one case. States planned → open → closed
+ * follow the dates (lib/windows/job.ts); invalidated is final and links to its reissue.
+ */
 export const accessWindows = pgTable(
   "access_windows",
   {
@@ -45,17 +146,67 @@ export const accessWindows = pgTable(
     serviceUnitId: uuid()
       .notNull()
       .references(() => serviceUnits.id),
+    implementationId: uuid().references(() => serviceImplementations.id),
+    resourceId: uuid().references(() => providerResources.id),
     opensOn: date().notNull(),
     closesOn: date(),
     state: text({ enum: windowStates }).notNull().default("planned"),
+    source: text({ enum: windowSources }).notNull().default("proposed"),
+    /** The client was already in service on the go-live date (DOMAIN rule 4). */
+    existingClient: boolean().notNull().default(false),
+    /** The eligibility policy version the window was granted under (0 = built-in defaults). */
+    policyVersion: integer().notNull().default(0),
+    /** An admin granted access to an ineligible unit: their written justification. */
+    overrideJustification: text(),
+    overrideBy: text(),
+    /** The dates were set by hand (open now, close now, changed): the service end no longer moves them. */
+    datesManual: boolean().notNull().default(false),
+    invalidatedAt: timestamp({ withTimezone: true }),
+    invalidatedBy: text(),
+    invalidatedReason: text(),
+    /** The invalidated window this one was issued to replace. */
+    replacesId: uuid().references((): AnyPgColumn => accessWindows.id),
+    /** Optimistic concurrency: every change increments it. */
+    version: integer().notNull().default(1),
+    createdBy: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("access_windows_organiser_idx").on(t.organiserId),
     index("access_windows_case_idx").on(t.caseId),
     index("access_windows_unit_idx").on(t.serviceUnitId),
+    index("access_windows_state_opens_idx").on(t.state, t.opensOn),
+    index("access_windows_state_closes_idx").on(t.state, t.closesOn),
+    // One live window per resource: re-running the go-live step cannot open anything twice.
+    uniqueIndex("access_windows_live_resource_idx")
+      .on(t.resourceId)
+      .where(sql`state <> 'invalidated'`),
   ],
 );
 
+/**
+ * Versioned eligibility policy settings of one organiser (lib/eligibility/policy.ts). A save
+ * adds a version; windows remember the version they were granted under.
+ */
+export const eligibilityPolicies = pgTable(
+  "eligibility_policies",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organiserId: uuid()
+      .notNull()
+      .references(() => organisers.id),
+    version: integer().notNull(),
+    settings: jsonb().notNull(),
+    createdBy: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("eligibility_policies_org_version_idx").on(t.organiserId, t.version)],
+);
+
+export type Client = typeof clients.$inferSelect;
 export type Case = typeof cases.$inferSelect;
+export type ServiceImplementation = typeof serviceImplementations.$inferSelect;
+export type ProviderResource = typeof providerResources.$inferSelect;
 export type AccessWindow = typeof accessWindows.$inferSelect;
+export type EligibilityPolicy = typeof eligibilityPolicies.$inferSelect;

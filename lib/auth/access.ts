@@ -9,6 +9,8 @@ import type { Role } from "@/db/schema";
 const STAFF: readonly Role[] = ["caseworker", "project_staff", "admin"];
 const PROJECT: readonly Role[] = ["project_staff", "admin"];
 const ADMIN: readonly Role[] = ["admin"];
+/** Who keeps cases and access windows: case workers, and admins (who may also override). */
+const CASEWORK: readonly Role[] = ["caseworker", "admin"];
 const PROVIDER: readonly Role[] = ["provider_contact"];
 const ANY: readonly Role[] = ["caseworker", "project_staff", "admin", "provider_contact"];
 
@@ -21,16 +23,21 @@ export const pageAccess = {
   "/providers/import": PROJECT,
   "/providers/systems": STAFF,
   "/cases": STAFF,
+  "/cases/new": CASEWORK,
+  "/cases/[id]": STAFF,
+  "/cases/golive": PROJECT,
   "/windows": STAFF,
   "/deliveries": STAFF,
   "/readiness": PROJECT,
   "/audit": PROJECT,
   "/settings": ADMIN,
+  "/settings/policy": ADMIN,
   "/mailbox": STAFF,
   "/provider/units": PROVIDER,
   "/provider/units/[id]": PROVIDER,
   "/provider/contacts": PROVIDER,
   "/provider/system": PROVIDER,
+  "/provider/windows": PROVIDER,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof pageAccess;
@@ -49,6 +56,16 @@ export const actionAccess = {
   "registry.addSystem": PROJECT,
   "registry.saveUnit": PROJECT,
   "registry.saveContact": PROJECT,
+  "cases.create": CASEWORK,
+  "cases.addImplementation": CASEWORK,
+  "cases.setImplementationEnd": CASEWORK,
+  "cases.attachUnit": CASEWORK,
+  "clients.reveal": CASEWORK,
+  "windows.openNow": CASEWORK,
+  "windows.closeNow": CASEWORK,
+  "windows.changeDates": CASEWORK,
+  "windows.reissue": CASEWORK,
+  "policy.save": ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;
@@ -56,6 +73,7 @@ export type ActionKey = keyof typeof actionAccess;
 /** Route handlers (route.ts files under app/api) other than the Auth.js endpoints. */
 export const routeAccess = {
   "/api/sote-register": PROJECT,
+  "/api/golive": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RouteKey = keyof typeof routeAccess;

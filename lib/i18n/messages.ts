@@ -3,15 +3,39 @@ import sv from "./messages/sv.json";
 import en from "./messages/en.json";
 import { oidMessages } from "@/lib/oid/messages";
 import { keyMessages } from "@/lib/keys/messages";
+import { hetuMessages } from "@/lib/clients/messages";
+import { eligibilityMessages, policySettingsMessages } from "@/lib/eligibility/messages";
+import { goliveMessages } from "@/lib/golive/messages";
+import { policyMessages } from "@/lib/policy/messages";
 import type { Locale } from "./locales";
 
-// OID messages live beside the OID validator (one home for that rule).
+// Rule-specific messages live beside their rules (one home each) and are merged here as
+// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy.
 export type Messages = typeof fi & {
   oid: (typeof oidMessages)["fi"];
   keys: (typeof keyMessages)["fi"];
+  hetu: (typeof hetuMessages)["fi"];
+  eligibility: (typeof eligibilityMessages)["fi"];
+  policySettings: (typeof policySettingsMessages)["fi"];
+  golive: (typeof goliveMessages)["fi"];
+  policy: (typeof policyMessages)["fi"];
 };
+
+function build(locale: Locale, base: typeof fi): Messages {
+  return {
+    ...base,
+    oid: oidMessages[locale],
+    keys: keyMessages[locale],
+    hetu: hetuMessages[locale],
+    eligibility: eligibilityMessages[locale],
+    policySettings: policySettingsMessages[locale],
+    golive: goliveMessages[locale],
+    policy: policyMessages[locale],
+  };
+}
+
 export const allMessages: Record<Locale, Messages> = {
-  fi: { ...fi, oid: oidMessages.fi, keys: keyMessages.fi },
-  sv: { ...sv, oid: oidMessages.sv, keys: keyMessages.sv },
-  en: { ...en, oid: oidMessages.en, keys: keyMessages.en },
+  fi: build("fi", fi),
+  sv: build("sv", sv as typeof fi),
+  en: build("en", en as typeof fi),
 };
