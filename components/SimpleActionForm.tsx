@@ -13,6 +13,9 @@ export type SimpleField = {
   defaultValue?: string;
   required?: boolean;
   options?: { value: string; label: string }[];
+  /** e.g. "off" for identity codes, so browsers do not remember them. */
+  autoComplete?: string;
+  helperText?: string;
 };
 
 /** A small form: a few fields, one submit button, errors per field and a live outcome message. */
@@ -83,7 +86,8 @@ export function SimpleActionForm({
                 refs.current[x.name] = el;
               }}
               error={f.has(x.name)}
-              helperText={f.text(x.name, x.label)}
+              helperText={f.text(x.name, x.label) ?? x.helperText}
+              autoComplete={x.autoComplete}
               slotProps={
                 x.type === "date" || x.type === "select"
                   ? { inputLabel: { shrink: true } }

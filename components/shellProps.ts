@@ -23,6 +23,7 @@ const PROVIDER_NAV: { page: PageKey; key: string }[] = [
   { page: "/provider/units", key: "units" },
   { page: "/provider/contacts", key: "contacts" },
   { page: "/provider/system", key: "system" },
+  { page: "/provider/windows", key: "providerWindows" },
 ];
 
 export async function shellLabels(): Promise<ShellLabels> {

@@ -9,10 +9,11 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import next from "next";
 import { ConfigError, getConfig, type Config } from "../lib/config";
-import { closeClient, openClient, setClient, wrap } from "../db";
+import { closeClient, getDb, openClient, setClient, wrap } from "../db";
 import { migrateDb } from "../db/migrate";
 import { DEMO_USERS, seedDemo } from "../db/seed/demo";
 import { startMailSink, type MailSink } from "../lib/mail/sink";
+import { startWindowScheduler } from "../lib/windows/job";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -55,6 +56,8 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
     const seeded = await seedDemo(wrap(client));
     if (!opts.quiet) console.log(seeded ? "Demo data seeded." : "Existing data reused.");
   }
+  // Window states follow their dates: at start, then every 5 minutes.
+  const stopWindowJob = startWindowScheduler(getDb);
 
   // Auth.js builds sign-in and magic-link URLs from AUTH_URL; never from request headers,
   // which a client could set to its own host.
@@ -88,6 +91,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
       await new Promise<void>((r) => server.close(() => r()));
       await sink?.close();
       await app.close?.();
+      await stopWindowJob();
       await closeClient(client);
     })());
   return { url, config, stop };

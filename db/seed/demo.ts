@@ -4,7 +4,11 @@ import type { Executor } from "../index";
 import {
   accessWindows,
   cases,
+  clients,
   clientInformationSystems,
+  organiserProviderServices,
+  providerResources,
+  serviceImplementations,
   contactPeople,
   organiserProviders,
   organiserSystems,
@@ -16,6 +20,10 @@ import {
   type ServiceTask,
 } from "../schema";
 import { businessIdCheckDigit, organisationOidRoot } from "../../lib/providers/businessId";
+import { hetuCheckCharacter } from "../../lib/clients/hetu";
+import { clientKeys, sealClient } from "../../lib/clients/store";
+import { addDays, helsinkiToday } from "../../lib/windows/dates";
+import { stateOn } from "../../lib/windows/rules";
 
 /** Deterministic ids, so demo links and tests are stable across resets. */
 export function seedId(name: string): string {
@@ -283,6 +291,16 @@ export async function seedDemo(db: Executor): Promise<boolean> {
           .insert(organiserProviders)
           .values({ organiserId: ORG_SMALL, providerId, relationship: "contract" });
       }
+      // What each provider produces: most a service that needs a CIS; some only home care or
+      // only support services, so every eligibility rule shows in the demo.
+      const services = providerServicesFor(i);
+      await tx
+        .insert(organiserProviderServices)
+        .values(services.map((service) => ({ organiserId: ORG_MAIN, providerId, service })));
+      if (i < 5)
+        await tx
+          .insert(organiserProviderServices)
+          .values(services.map((service) => ({ organiserId: ORG_SMALL, providerId, service })));
       const unitCount = 1 + (i % 3);
       const cis = i % 9 === 8 ? null : systemIds[i % systemIds.length]!;
       for (let u = 1; u <= unitCount; u++) {
@@ -390,30 +408,100 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         worker: DEMO_USERS.otherCaseworker,
       })),
     ];
+    const keys = clientKeys();
+    const today = helsinkiToday();
     for (const c of caseRows) {
       const caseId = seedId(`case:${c.n}`);
+      const clientId = seedId(`client:${c.n}`);
+      await tx.insert(clients).values({
+        id: clientId,
+        organiserId: c.org,
+        ...sealClient(keys, c.org, { name: demoClientName(c.n), hetu: demoHetu(c.n) }),
+      });
       await tx.insert(cases).values({
         id: caseId,
         organiserId: c.org,
         caseOid: `1.2.246.10.${c.org === ORG_MAIN ? "2840015" : "2840023"}.15.2026.${1000 + c.n}`,
         serviceTask: tasks[c.n % tasks.length]!,
+        clientId,
         responsibleUserId: c.worker,
       });
       const unit = unitIds[(c.n * 7) % unitIds.length]!;
-      const states = ["open", "planned", "closed", "open"] as const;
-      const state = states[c.n % states.length]!;
+      const service = providerServicesFor(unit.providerIndex)[0]!;
+      // Existing clients (in service before go-live) and new ones, some ended.
+      const kinds = ["existing", "new", "ended", "existing"] as const;
+      const kind = kinds[c.n % kinds.length]!;
+      const startsOn = kind === "new" ? addDays(today, 14 + c.n) : `2025-0${1 + (c.n % 9)}-01`;
+      const endsOn = kind === "ended" ? "2026-09-30" : null;
+      const opensOn = kind === "new" ? addDays(startsOn, -7) : "2026-06-15";
+      const closesOn = endsOn ? addDays(endsOn, 14) : null;
+      const implId = seedId(`implementation:${c.n}`);
+      await tx.insert(serviceImplementations).values({
+        id: implId,
+        organiserId: c.org,
+        caseId,
+        service,
+        startsOn,
+        endsOn,
+      });
+      const resourceId = seedId(`resource:${c.n}`);
+      await tx.insert(providerResources).values({
+        id: resourceId,
+        organiserId: c.org,
+        implementationId: implId,
+        serviceUnitId: unit.id,
+        startsOn,
+        endsOn,
+      });
       await tx.insert(accessWindows).values({
         id: seedId(`window:${c.n}`),
         organiserId: c.org,
         caseId,
         serviceUnitId: unit.id,
-        opensOn: state === "planned" ? "2026-12-07" : "2026-06-15",
-        closesOn: state === "closed" ? "2026-10-14" : state === "planned" ? null : "2027-03-14",
-        state,
+        implementationId: implId,
+        resourceId,
+        opensOn,
+        closesOn,
+        state: stateOn({ opensOn, closesOn, invalidated: false }, today),
+        source: kind === "new" ? "proposed" : "golive",
+        existingClient: kind !== "new",
+        createdBy: c.worker,
       });
     }
   });
   return true;
+}
+
+const ANCHORS = [
+  "communal_housing",
+  "round_the_clock_housing",
+  "family_care",
+  "institutional_care",
+  "personal_assistance",
+] as const;
+
+/** The social services provider i produces (demo data). */
+export function providerServicesFor(i: number): string[] {
+  if (i % 10 === 7) return ["support_services", "meal_service"];
+  if (i % 10 === 2) return ["home_care"];
+  if (i % 3 === 0) return [ANCHORS[i % ANCHORS.length]!, "home_care", "meal_service"];
+  return [ANCHORS[i % ANCHORS.length]!];
+}
+
+/** Demo clients: invented names, identity codes only in the temporary range 900–999. */
+const CLIENT_FIRST = ["Aino", "Eero", "Helmi", "Onni", "Kerttu", "Väinö", "Lyydia", "Toivo"];
+const CLIENT_LAST = ["Mäkelä", "Heikkilä", "Koskinen", "Järvinen", "Lehtinen", "Salminen"];
+
+export function demoClientName(n: number): string {
+  return `${CLIENT_FIRST[n % CLIENT_FIRST.length]} ${CLIENT_LAST[(n * 5) % CLIENT_LAST.length]}`;
+}
+
+export function demoHetu(n: number): string {
+  const day = String(1 + (n % 28)).padStart(2, "0");
+  const month = String(1 + (n % 12)).padStart(2, "0");
+  const yy = String(30 + (n % 60)).padStart(2, "0");
+  const individual = String(900 + (n % 100)).padStart(3, "0");
+  return `${day}${month}${yy}-${individual}${hetuCheckCharacter(`${day}${month}${yy}${individual}`)}`;
 }
 
 export const DEMO_ORGANISERS = { main: ORG_MAIN, small: ORG_SMALL };

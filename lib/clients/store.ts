@@ -6,7 +6,6 @@ import {
   parseMasterKey,
   type FieldKeys,
 } from "@/lib/crypto/field";
-import { getConfig } from "@/lib/config";
 
 /**
  * The one place client-identifying fields are sealed and opened (ADR 7). Values are bound to
@@ -23,7 +22,9 @@ export class ClientKeyMissing extends Error {
 
 export function clientKeys(): FieldKeys {
   if (!g.__clientKeys) {
-    const text = getConfig().clientDataKey;
+    // lib/config validates CLIENT_DATA_KEY at start-up; it is read on its own here so that the
+    // seed and tools that need only this key do not need the whole server configuration.
+    const text = process.env.CLIENT_DATA_KEY;
     const master = text ? parseMasterKey(text) : null;
     if (!master) throw new ClientKeyMissing();
     g.__clientKeys = deriveKeys(master);

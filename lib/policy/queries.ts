@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { eligibilityPolicies } from "@/db/schema";
+import { eligibilityPolicies, users } from "@/db/schema";
 import {
   defaultPolicySettings,
   validatePolicySettings,
@@ -32,7 +32,43 @@ export async function policyVersion(db: Executor, organiserId: string, version: 
     .select()
     .from(eligibilityPolicies)
     .where(
-      and(eq(eligibilityPolicies.organiserId, organiserId), eq(eligibilityPolicies.version, version)),
+      and(
+        eq(eligibilityPolicies.organiserId, organiserId),
+        eq(eligibilityPolicies.version, version),
+      ),
     );
   return row ?? null;
+}
+
+export type PolicyVersionRow = {
+  version: number;
+  createdAt: Date;
+  createdBy: string | null;
+  /** The saver's name (or e-mail), null when the user no longer exists. */
+  createdByName: string | null;
+};
+
+/** The organiser's saved policy versions, newest first (version 0, the defaults, is not stored). */
+export async function listPolicyVersions(
+  db: Executor,
+  organiserId: string,
+): Promise<PolicyVersionRow[]> {
+  const rows = await db
+    .select({
+      version: eligibilityPolicies.version,
+      createdAt: eligibilityPolicies.createdAt,
+      createdBy: eligibilityPolicies.createdBy,
+      name: users.name,
+      email: users.email,
+    })
+    .from(eligibilityPolicies)
+    .leftJoin(users, eq(users.id, eligibilityPolicies.createdBy))
+    .where(eq(eligibilityPolicies.organiserId, organiserId))
+    .orderBy(desc(eligibilityPolicies.version));
+  return rows.map((r) => ({
+    version: r.version,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    createdByName: r.name ?? r.email ?? null,
+  }));
 }

@@ -62,6 +62,21 @@ describe("messages", () => {
       page: 1,
       pages: 2,
       role: "R",
+      reasons: "R",
+      service: "S",
+      dates: "1.1.2026 –",
+      provider: "P",
+      moved: 1,
+      before: 7,
+      after: 14,
+      goLive: "15.6.2026",
+      earliest: "1.1.2026",
+      latest: "1.1.2026",
+      justification: "J",
+      opens: "1.1.2026",
+      closes: "2.1.2026",
+      hetu: "010190-****",
+      version: 1,
     };
     for (const k of fi) {
       const s = t(k as never, params as never);

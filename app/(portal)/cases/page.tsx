@@ -1,10 +1,13 @@
+import { Stack } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { mayOpenPage } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/actor";
 import { listCases } from "@/lib/cases/queries";
 import { formatDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
+import { Link, LinkButton } from "@/components/Link";
 import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("cases.title");
@@ -15,7 +18,24 @@ export default async function CasesPage() {
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t("cases.title")} intro={t("cases.intro")} />
+      <PageHeader
+        title={t("cases.title")}
+        intro={t("cases.intro")}
+        actions={
+          <Stack direction="row" spacing={1}>
+            {mayOpenPage(actor.role, "/cases/golive") && (
+              <LinkButton href="/cases/golive" variant="outlined">
+                {t("cases.golive")}
+              </LinkButton>
+            )}
+            {mayOpenPage(actor.role, "/cases/new") && (
+              <LinkButton href="/cases/new" variant="contained">
+                {t("cases.newCase")}
+              </LinkButton>
+            )}
+          </Stack>
+        }
+      />
       <DataTable
         caption={t("cases.title")}
         empty={t("common.noResults")}
@@ -29,7 +49,7 @@ export default async function CasesPage() {
         rows={rows.map((r) => ({
           id: r.id,
           cells: {
-            caseOid: r.caseOid,
+            caseOid: <Link href={`/cases/${r.id}`}>{r.caseOid}</Link>,
             serviceTask: t(`cases.serviceTasks.${r.serviceTask}`),
             responsible: r.responsible ?? "",
             windows: r.windows,

@@ -7,6 +7,7 @@ import { requirePage } from "@/lib/auth/actor";
 import { organiserOf } from "@/lib/auth/scope";
 import { getConfig } from "@/lib/config";
 import { orgName } from "@/lib/i18n/pick";
+import { Link } from "@/components/Link";
 import { PageHeader } from "@/components/Page";
 import { titled } from "@/components/metadata";
 
@@ -33,7 +34,10 @@ export default async function SettingsPage() {
   ];
   return (
     <>
-      <PageHeader title={t("settings.title")} />
+      <PageHeader
+        title={t("settings.title")}
+        actions={<Link href="/settings/policy">{t("policy.title")}</Link>}
+      />
       <Paper variant="outlined">
         <Table>
           <TableBody>

@@ -1,28 +1,58 @@
+import { Box, Tab, Tabs } from "@mui/material";
 import { getTranslations } from "next-intl/server";
+import NextLink from "next/link";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
 import { listWindows } from "@/lib/cases/queries";
+import { windowListSchema } from "@/lib/cases/schemas";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
+import { Link } from "@/components/Link";
 import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("windows.title");
 
-export default async function WindowsPage() {
+const VIEWS = ["upcoming", "open", "planned", "all"] as const;
+
+export default async function WindowsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePage("/windows");
-  const rows = await listWindows(getDb(), actor);
+  const view = windowListSchema.parse((await searchParams).view ?? "upcoming");
+  const rows = await listWindows(getDb(), actor, view);
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t("windows.title")} intro={t("windows.intro")} />
+      <PageHeader
+        title={t("windows.title")}
+        intro={view === "upcoming" ? t("windows.upcomingIntro") : t("windows.intro")}
+      />
+      <Box component="nav" aria-label={t("windows.viewLabel")} sx={{ mb: 2 }}>
+        <Tabs value={view} variant="scrollable" allowScrollButtonsMobile>
+          {VIEWS.map((v) => (
+            <Tab
+              key={v}
+              value={v}
+              label={t(`windows.views.${v}`)}
+              component={NextLink}
+              href={`/windows?view=${v}`}
+              aria-current={v === view ? "page" : undefined}
+              role={undefined}
+            />
+          ))}
+        </Tabs>
+      </Box>
       <DataTable
-        caption={t("windows.title")}
-        empty={t("common.noResults")}
+        caption={t(`windows.views.${view}`)}
+        empty={t("windows.none")}
         columns={[
-          { key: "caseOid", label: t("cases.caseOid") },
-          { key: "unit", label: t("units.name") },
-          { key: "provider", label: t("units.provider") },
+          { key: "caseOid", label: t("windows.case") },
+          { key: "service", label: t("windows.service") },
+          { key: "unit", label: t("windows.unit") },
+          { key: "provider", label: t("windows.provider") },
           { key: "opensOn", label: t("windows.opensOn") },
           { key: "closesOn", label: t("windows.closesOn") },
           { key: "state", label: t("windows.state") },
@@ -30,7 +60,8 @@ export default async function WindowsPage() {
         rows={rows.map((r) => ({
           id: r.id,
           cells: {
-            caseOid: r.caseOid,
+            caseOid: <Link href={`/cases/${r.caseId}`}>{r.caseOid}</Link>,
+            service: r.service ? t(`services.${r.service}` as "services.home_care") : "",
             unit: r.unitName,
             provider: r.providerName,
             opensOn: formatCalendarDate(r.opensOn),
