@@ -159,7 +159,7 @@ export const accessWindows = pgTable(
     /** An admin granted access to an ineligible unit: their written justification. */
     overrideJustification: text(),
     overrideBy: text(),
-    /** The dates were set by hand (open now, close now, changed): the service end no longer moves them. */
+    /** The closing date was set by hand (close now, changed): the service end no longer moves it. */
     datesManual: boolean().notNull().default(false),
     invalidatedAt: timestamp({ withTimezone: true }),
     invalidatedBy: text(),

@@ -426,7 +426,10 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         clientId,
         responsibleUserId: c.worker,
       });
-      const unit = unitIds[(c.n * 7) % unitIds.length]!;
+      // Demo windows only on units that are eligible (OID, tested system, a service needing a CIS).
+      const providerIndex =
+        c.org === ORG_MAIN ? ELIGIBLE_DEMO_PROVIDERS[c.n % ELIGIBLE_DEMO_PROVIDERS.length]! : 0;
+      const unit = unitIds.find((u) => u.providerIndex === providerIndex)!;
       const service = providerServicesFor(unit.providerIndex)[0]!;
       // Existing clients (in service before go-live) and new ones, some ended.
       const kinds = ["existing", "new", "ended", "existing"] as const;
@@ -471,6 +474,9 @@ export async function seedDemo(db: Executor): Promise<boolean> {
   });
   return true;
 }
+
+/** Providers whose units are eligible in the demo (tests check this against the policy). */
+const ELIGIBLE_DEMO_PROVIDERS = [0, 1, 3, 10, 11, 13, 20, 21];
 
 const ANCHORS = [
   "communal_housing",

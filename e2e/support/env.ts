@@ -9,6 +9,10 @@ export const E2E = {
   get baseURL() {
     return `http://localhost:${this.port}`;
   },
+  /** Everything the server writes to stdout and stderr, searched for client data by the tests. */
+  get logFile() {
+    return path.join(this.dataDir, "server.log");
+  },
   get mailDir() {
     return path.join(this.dataDir, "mail");
   },

@@ -3,13 +3,29 @@
  * mode on a fresh, empty PGlite folder (so every run proves the demo starts
  * from nothing), with the SMTP sink and a real OIDC provider on loopback.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { E2E } from "./env";
 import { OIDC_ROLE_MAP, startOidcServer } from "./oidc-server";
 
 rmSync(E2E.dataDir, { recursive: true, force: true });
 mkdirSync(E2E.dataDir, { recursive: true });
+
+// Keep a copy of all server output, so tests can prove no identity code is ever logged.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    try {
+      appendFileSync(
+        E2E.logFile,
+        typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array),
+      );
+    } catch {
+      // Logging must never break the server.
+    }
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+}
 
 const oidc = await startOidcServer({
   port: E2E.oidcPort,

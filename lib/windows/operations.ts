@@ -92,7 +92,6 @@ export async function openNow(
       opensOn: today,
       closesOn,
       state: "open",
-      datesManual: true,
     });
   });
 }
@@ -171,7 +170,8 @@ export async function changeDates(
       opensOn: input.opensOn,
       closesOn: input.closesOn,
       state,
-      datesManual: true,
+      // A closing date set by hand no longer follows the service's end date.
+      datesManual: w.datesManual || input.closesOn !== w.closesOn,
     });
   });
 }

@@ -335,7 +335,7 @@ describe("case workers open, close, change and reissue windows", () => {
       });
       expect((await openNow(tx, cw, { windowId, version: w.version }, TODAY)).ok).toBe(true);
       w = await windowOf(tx, windowId);
-      expect(w).toMatchObject({ opensOn: TODAY, state: "open", datesManual: true });
+      expect(w).toMatchObject({ opensOn: TODAY, state: "open", datesManual: false });
       expect((await closeNow(tx, cw, { windowId, version: w.version }, "2026-07-05")).ok).toBe(
         true,
       );
@@ -539,5 +539,28 @@ describe("identity codes never reach logs or audit rows", () => {
     expect(all).not.toContain(hetu(30));
     expect(all).not.toContain(hetu(30).slice(0, 6));
     expect(all).not.toContain("Asiakas30");
+  });
+});
+
+describe("demo data", () => {
+  it("every seeded window is on a unit that is eligible for its service under the policy", async () => {
+    await withRollback(t.db, async (tx) => {
+      await seedDemo(tx);
+      const { loadUnitFacts } = await import("@/lib/eligibility/facts");
+      const { decideAccess } = await import("@/lib/eligibility/policy");
+      const windows = await tx
+        .select({ w: accessWindows, impl: serviceImplementations })
+        .from(accessWindows)
+        .innerJoin(
+          serviceImplementations,
+          eq(serviceImplementations.id, accessWindows.implementationId),
+        );
+      expect(windows.length).toBe(10);
+      for (const { w, impl } of windows) {
+        const facts = (await loadUnitFacts(tx, w.organiserId)).get(w.serviceUnitId);
+        expect(facts, w.id).toBeDefined();
+        expect(decideAccess(facts!.facts, impl), w.id).toMatchObject({ eligible: true });
+      }
+    });
   });
 });

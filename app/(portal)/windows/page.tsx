@@ -1,6 +1,5 @@
-import { Box, Tab, Tabs } from "@mui/material";
+import { Box } from "@mui/material";
 import { getTranslations } from "next-intl/server";
-import NextLink from "next/link";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
 import { listWindows } from "@/lib/cases/queries";
@@ -9,6 +8,7 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
 import { Link } from "@/components/Link";
+import { ViewTabs } from "@/components/ViewTabs";
 import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("windows.title");
@@ -30,20 +30,16 @@ export default async function WindowsPage({
         title={t("windows.title")}
         intro={view === "upcoming" ? t("windows.upcomingIntro") : t("windows.intro")}
       />
-      <Box component="nav" aria-label={t("windows.viewLabel")} sx={{ mb: 2 }}>
-        <Tabs value={view} variant="scrollable" allowScrollButtonsMobile>
-          {VIEWS.map((v) => (
-            <Tab
-              key={v}
-              value={v}
-              label={t(`windows.views.${v}`)}
-              component={NextLink}
-              href={`/windows?view=${v}`}
-              aria-current={v === view ? "page" : undefined}
-              role={undefined}
-            />
-          ))}
-        </Tabs>
+      <Box sx={{ mb: 2 }}>
+        <ViewTabs
+          label={t("windows.viewLabel")}
+          current={view}
+          views={VIEWS.map((v) => ({
+            value: v,
+            label: t(`windows.views.${v}`),
+            href: `/windows?view=${v}`,
+          }))}
+        />
       </Box>
       <DataTable
         caption={t(`windows.views.${view}`)}

@@ -26,6 +26,8 @@ import { reviewOid } from "@/lib/registry/actions";
 import { mayRunAction } from "@/lib/auth/access";
 import { ChangeHistory } from "@/components/ChangeHistory";
 import { titled } from "@/components/metadata";
+import { Link } from "@/components/Link";
+import { listProviderWindows } from "@/lib/cases/queries";
 
 export const generateMetadata = titled("providers.title");
 
@@ -43,9 +45,10 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations();
   const canReview = mayRunAction(actor.role, "registry.reviewOid");
   const canEdit = mayRunAction(actor.role, "registry.updateProviderView");
-  const [services, systems] = await Promise.all([
+  const [services, systems, windows] = await Promise.all([
     providerServices(getDb(), actor, provider.id),
     listSystems(getDb()),
+    listProviderWindows(getDb(), actor, provider.id),
   ]);
   return (
     <>
@@ -209,6 +212,31 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
           </Stack>
         </Section>
       )}
+      <Section title={t("windows.providerSection")}>
+        <DataTable
+          caption={t("windows.providerSection")}
+          empty={t("windows.none")}
+          columns={[
+            { key: "caseOid", label: t("windows.case") },
+            { key: "service", label: t("windows.service") },
+            { key: "unit", label: t("windows.unit") },
+            { key: "opensOn", label: t("windows.opensOn") },
+            { key: "closesOn", label: t("windows.closesOn") },
+            { key: "state", label: t("windows.state") },
+          ]}
+          rows={windows.map((w) => ({
+            id: w.id,
+            cells: {
+              caseOid: <Link href={`/cases/${w.caseId}`}>{w.caseOid}</Link>,
+              service: w.service ? t(`services.${w.service}` as "services.home_care") : "",
+              unit: w.unitName,
+              opensOn: formatCalendarDate(w.opensOn),
+              closesOn: w.closesOn ? formatCalendarDate(w.closesOn) : t("windows.openEnded"),
+              state: t(`windows.states.${w.state}`),
+            },
+          }))}
+        />
+      </Section>
       <Section title={t("registry.history")}>
         <ChangeHistory
           db={getDb()}
