@@ -124,6 +124,17 @@ test("a case worker creates a case, attaches a unit, opens the window and ends t
     page.getByRole("row", { name: /1\.2\.246\.10\.2840015\.15\.2026\.7001/ }),
   ).toBeVisible();
 
+  // Finding the client's cases by identity code posts the code; it never enters the address.
+  await visit(page, "/cases");
+  await page.locator("summary", { hasText: "Hae asiakkaan asiat" }).click();
+  const find = page.getByRole("form", { name: "Hae asiakkaan asiat" });
+  await find.getByLabel("Henkilötunnus").fill(HETU);
+  await find.getByRole("button", { name: "Hae" }).click();
+  await expect(find.getByRole("status")).toContainText("Löytyi 1 asia.");
+  await find.getByRole("link", { name: "1.2.246.10.2840015.15.2026.7001" }).click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  expect(page.url()).not.toContain(HETU.slice(0, 6));
+
   // Nothing the server printed during the run contains the identity codes.
   const log = readFileSync(E2E.logFile, "utf8");
   expect(log).not.toContain(HETU);

@@ -61,6 +61,7 @@ export const actionAccess = {
   "cases.setImplementationEnd": CASEWORK,
   "cases.attachUnit": CASEWORK,
   "clients.reveal": CASEWORK,
+  "clients.search": CASEWORK,
   "windows.openNow": CASEWORK,
   "windows.closeNow": CASEWORK,
   "windows.changeDates": CASEWORK,

@@ -12,6 +12,7 @@ import {
   addImplementation,
   attachUnit,
   createCase,
+  findCasesByHetu,
   revealClient,
   setImplementationEnd,
   type CaseResult,
@@ -22,6 +23,7 @@ import {
   implementationSchema,
   newCaseSchema,
   reissueSchema,
+  findByHetuSchema,
   revealSchema,
   windowDatesSchema,
   windowVersionSchema,
@@ -158,4 +160,20 @@ export const reissueAction = validatedAction(
   reissueSchema,
   async (input, actor, raw) =>
     toState(await reissue(getDb(), actor, input), raw, "windows.reissued", "/cases/[id]"),
+);
+
+/** Finds a client's cases by identity code; a POST, so the code never appears in a URL. */
+export const findByHetuAction = validatedAction(
+  "clients.search",
+  findByHetuSchema,
+  async (input, actor) => {
+    const rows = await findCasesByHetu(getDb(), actor, input.hetu);
+    return {
+      status: "success",
+      message: "cases.found",
+      params: { count: rows.length },
+      data: rows.map((r) => ({ id: r.id, caseOid: r.caseOid })),
+      at: Date.now(),
+    };
+  },
 );

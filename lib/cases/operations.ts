@@ -426,6 +426,10 @@ export async function revealClient(
 
 /** Finds the organiser's cases of a client by identity code (the code never leaves the server). */
 export async function findCasesByHetu(db: Executor, actor: AuditActor, hetu: string) {
+  if (!CASEWORK.has(actor.role ?? "")) {
+    await refuseRole(db, actor, "clients.search");
+    return [];
+  }
   const organiserId = organiserOf(actor);
   const hash = hetuLookup(clientKeys(), organiserId, hetu);
   const rows = await db

@@ -75,6 +75,13 @@ export const attachUnitSchema = z.object({
   justification: text(2000),
 });
 
+export const findByHetuSchema = z.object({
+  hetu: z.string().superRefine((v, ctx) => {
+    const verdict = validateHetu(v);
+    if (!verdict.ok) ctx.addIssue({ code: "custom", message: `hetu.${verdict.code}` });
+  }),
+});
+
 export const revealSchema = z.object({ caseId: uuid });
 
 export const windowVersionSchema = z.object({ windowId: uuid, version });

@@ -1,7 +1,10 @@
-import { Stack } from "@mui/material";
+import { Box, Stack, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { mayOpenPage } from "@/lib/auth/access";
+import { mayOpenPage, mayRunAction } from "@/lib/auth/access";
+import { findByHetuAction } from "@/lib/cases/actions";
+import { Disclosure } from "@/components/Disclosure";
+import { FindClientCases } from "@/components/FindClientCases";
 import { requirePage } from "@/lib/auth/actor";
 import { listCases } from "@/lib/cases/queries";
 import { formatDate } from "@/lib/i18n/format";
@@ -36,6 +39,15 @@ export default async function CasesPage() {
           </Stack>
         }
       />
+      {mayRunAction(actor.role, "clients.search") && (
+        <Disclosure summary={t("cases.findTitle")}>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {t("cases.findIntro")}
+          </Typography>
+          <FindClientCases action={findByHetuAction} />
+        </Disclosure>
+      )}
+      <Box sx={{ mt: 2 }} />
       <DataTable
         caption={t("cases.title")}
         empty={t("common.noResults")}
