@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { validatedAction, type ActionState } from "@/lib/auth/action";
+import { ClientKeyMissing } from "@/lib/clients/store";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import type { IneligibleReason } from "@/lib/eligibility/policy";
 import { changeDates, closeNow, openNow, reissue } from "@/lib/windows/operations";
@@ -72,7 +73,13 @@ export const createCaseAction = validatedAction(
   "cases.create",
   newCaseSchema,
   async (input, actor, raw) => {
-    const r = await createCase(getDb(), actor, input);
+    let r: CaseResult;
+    try {
+      r = await createCase(getDb(), actor, input);
+    } catch (e) {
+      if (!(e instanceof ClientKeyMissing)) throw e;
+      r = { ok: false, message: "cases.keyMissing" };
+    }
     // Never echo the identity code back into the form state.
     const { hetu: _hetu, ...safe } = raw;
     void _hetu;
@@ -123,7 +130,10 @@ export const revealClientAction = validatedAction(
   "clients.reveal",
   revealSchema,
   async (input, actor) => {
-    const r = await revealClient(getDb(), actor, input);
+    const r = await revealClient(getDb(), actor, input).catch((e: unknown) => {
+      if (e instanceof ClientKeyMissing) return { ok: false as const, message: "cases.keyMissing" };
+      throw e;
+    });
     if (!r.ok) return { status: "error", message: r.message };
     return {
       status: "success",
@@ -167,7 +177,13 @@ export const findByHetuAction = validatedAction(
   "clients.search",
   findByHetuSchema,
   async (input, actor) => {
-    const rows = await findCasesByHetu(getDb(), actor, input.hetu);
+    let rows: { id: string; caseOid: string }[];
+    try {
+      rows = await findCasesByHetu(getDb(), actor, input.hetu);
+    } catch (e) {
+      if (!(e instanceof ClientKeyMissing)) throw e;
+      return { status: "error", message: "cases.keyMissing" };
+    }
     return {
       status: "success",
       message: "cases.found",

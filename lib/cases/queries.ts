@@ -13,7 +13,7 @@ import {
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { organiserOf, providerOf } from "@/lib/auth/scope";
 import { maskHetu } from "@/lib/clients/hetu";
-import { clientKeys, maskName, openClientFields } from "@/lib/clients/store";
+import { ClientKeyMissing, clientKeys, maskName, openClientFields } from "@/lib/clients/store";
 import { loadUnitFacts } from "@/lib/eligibility/facts";
 import { decideAccess, type Decision } from "@/lib/eligibility/policy";
 import { currentPolicy } from "@/lib/policy/queries";
@@ -197,12 +197,19 @@ export async function getCaseTimeline(db: Executor, actor: AuditActor, caseId: s
     .where(and(eq(cases.id, caseId), eq(cases.organiserId, organiserId)));
   if (!row) return null;
   let client: { name: string; hetu: string } | null = null;
+  let clientUnavailable = false;
   if (row.nameEnc && row.hetuEnc) {
-    const opened = openClientFields(clientKeys(), organiserId, {
-      nameEnc: row.nameEnc,
-      hetuEnc: row.hetuEnc,
-    });
-    client = { name: maskName(opened.name), hetu: maskHetu(opened.hetu) };
+    try {
+      const opened = openClientFields(clientKeys(), organiserId, {
+        nameEnc: row.nameEnc,
+        hetuEnc: row.hetuEnc,
+      });
+      client = { name: maskName(opened.name), hetu: maskHetu(opened.hetu) };
+    } catch (e) {
+      // Without the key (or with a wrong one) the rest of the case is still readable.
+      if (!(e instanceof ClientKeyMissing)) console.error("client data could not be decrypted");
+      clientUnavailable = true;
+    }
   }
   const implementations = await db
     .select()
@@ -237,6 +244,7 @@ export async function getCaseTimeline(db: Executor, actor: AuditActor, caseId: s
     case: row.case,
     responsible: row.responsible,
     client,
+    clientUnavailable,
     implementations,
     windows: windows.map((w): TimelineWindow => ({
       ...w.window,

@@ -202,7 +202,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               canReveal={mayRunAction(actor.role, "clients.reveal")}
             />
           ) : (
-            <Typography>{t("cases.noClient")}</Typography>
+            <Typography>
+              {timeline.clientUnavailable ? t("cases.clientUnavailable") : t("cases.noClient")}
+            </Typography>
           )}
         </Paper>
       </Section>
