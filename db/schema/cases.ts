@@ -59,10 +59,7 @@ export const cases = pgTable(
     responsibleUserId: text().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("cases_organiser_idx").on(t.organiserId),
-    index("cases_client_idx").on(t.clientId),
-  ],
+  (t) => [index("cases_organiser_idx").on(t.organiserId), index("cases_client_idx").on(t.clientId)],
 );
 
 /**

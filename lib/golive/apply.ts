@@ -1,0 +1,499 @@
+/**
+ * The go-live bulk step (DOMAIN rule 4): existing clients of eligible providers get register
+ * access on the go-live date, from the organiser's client information system export.
+ *
+ * planGoLive is the dry run: it reads and validates the whole file, compares it with the
+ * database and says what applying would do, changing nothing but one audit row. applyGoLive
+ * reads the file the same way and, only when no row is malformed, plans again inside one
+ * transaction and writes everything with multi-row inserts; any failure rolls all of it back.
+ * Both use ./plan.ts, so the dry run's counts are the apply's counts on the same data.
+ *
+ * Only project staff and admins may run either; the role is checked here, not only in the route.
+ * Audit rows hold ids and counts only, never a name or an identity code.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db";
+import {
+  accessWindows,
+  cases,
+  clients,
+  providerResources,
+  serviceImplementations,
+} from "@/db/schema";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import { organiserOf } from "@/lib/auth/scope";
+import { clientKeys, hetuLookup, sealClient } from "@/lib/clients/store";
+import { loadUnitFacts, type UnitFacts } from "@/lib/eligibility/facts";
+import { currentPolicy } from "@/lib/policy/queries";
+import { helsinkiToday } from "@/lib/windows/dates";
+import { parseGoLiveCsv, type GoLiveIssue, type GoLiveSource, type ParsedGoLive } from "./csv";
+import {
+  implementationKey,
+  planGoLiveRows,
+  resourceKey,
+  type ExistingState,
+  type GoLivePlan,
+  type GoLiveSummary,
+  type PlanRow,
+} from "./plan";
+
+/** Roles that may run the go-live step. */
+const PROJECT = new Set(["project_staff", "admin"]);
+
+/** Rows per multi-row insert (and values per array parameter in lookups). */
+const BATCH = 1000;
+const LOOKUP_BATCH = 10_000;
+
+export type GoLiveProgress = {
+  /** read: bytes of the file read; check: the file compared with the data; write: rows saved. */
+  phase: "read" | "check" | "write";
+  done: number;
+  /** 0 when not known (e.g. a stream of unknown length). */
+  total: number;
+};
+
+export type GoLiveResult = {
+  mode: "dry" | "apply";
+  /** No malformed rows (and the actor may run the step). */
+  ok: boolean;
+  /** The apply's transaction committed (apply only; with all rows `already` it wrote no rows). */
+  applied: boolean;
+  /** Set when the operation was refused as a whole. */
+  error?: "forbidden";
+  /** Data records in the file. */
+  records: number;
+  /** The first malformed-row issues (up to 1000), by line. */
+  issues: GoLiveIssue[];
+  issueCount: number;
+  /** What applying does (null when the file has malformed rows). */
+  summary: GoLiveSummary | null;
+  goLiveDate: string | null;
+  policyVersion: number | null;
+};
+
+export type GoLiveOptions = {
+  /** Today in Helsinki (yyyy-mm-dd); a window whose dates have come opens at once. */
+  today?: string;
+  /** The size of the file in bytes, when known, for read progress. */
+  totalBytes?: number;
+  onProgress?: (p: GoLiveProgress) => void;
+};
+
+type Column = [
+  name: string,
+  type: "uuid" | "text" | "date" | "boolean" | "integer",
+  values: unknown[],
+];
+
+/**
+ * One multi-row insert: `insert into t (a, b) select * from unnest($1::uuid[], $2::text[])`.
+ * Column names are the tables' SQL (snake_case) names. A few array parameters instead of
+ * thousands of scalar ones: PostgreSQL parses one short statement, and building it costs next
+ * to nothing however many rows it carries (drizzle's values() builds 13,000 placeholders for
+ * 1000 windows, slower than the insert itself). Column defaults (created_at, ...) apply.
+ */
+async function insertRows(tx: Executor, table: PgTable, rows: number, columns: Column[]) {
+  if (rows === 0) return;
+  const names = sql.raw(columns.map(([name]) => `"${name}"`).join(", "));
+  const arrays = sql.join(
+    columns.map(([, type, values]) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  await tx.execute(sql`insert into ${table} (${names}) select * from unnest(${arrays})`);
+}
+
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+function refused(mode: GoLiveResult["mode"]): GoLiveResult {
+  return {
+    mode,
+    ok: false,
+    applied: false,
+    error: "forbidden",
+    records: 0,
+    issues: [],
+    issueCount: 0,
+    summary: null,
+    goLiveDate: null,
+    policyVersion: null,
+  };
+}
+
+async function refuseRole(db: Executor, actor: AuditActor, action: string) {
+  await writeAudit(db, actor, {
+    action,
+    outcome: "denied",
+    entityType: "golive",
+    details: { reason: "role" },
+  });
+}
+
+async function read(source: GoLiveSource, opts: GoLiveOptions): Promise<ParsedGoLive> {
+  const total = opts.totalBytes ?? 0;
+  return parseGoLiveCsv(source, {
+    onBytes: opts.onProgress
+      ? (done) => opts.onProgress!({ phase: "read", done, total: Math.max(total, done) })
+      : undefined,
+  });
+}
+
+/** Loads what the rows touch: cases by OID (any organiser), and the organiser's own data. */
+async function loadExisting(
+  db: Executor,
+  organiserId: string,
+  rows: PlanRow[],
+): Promise<ExistingState> {
+  const existing: ExistingState = {
+    cases: new Map(),
+    clients: new Map(),
+    implementations: new Map(),
+    resources: new Map(),
+    liveResources: new Set(),
+  };
+  const caseOids = [...new Set(rows.map((r) => r.caseOid))];
+  for (const part of chunks(caseOids, LOOKUP_BATCH)) {
+    const found = await db
+      .select({
+        id: cases.id,
+        caseOid: cases.caseOid,
+        organiserId: cases.organiserId,
+        clientId: cases.clientId,
+        serviceTask: cases.serviceTask,
+      })
+      .from(cases)
+      .where(sql`${cases.caseOid} = any(${sql.param(part)}::text[])`);
+    for (const c of found) existing.cases.set(c.caseOid, c);
+  }
+
+  const hashes = [...new Set(rows.map((r) => r.hetuHash))];
+  for (const part of chunks(hashes, LOOKUP_BATCH)) {
+    const found = await db
+      .select({ id: clients.id, hetuHash: clients.hetuHash })
+      .from(clients)
+      .where(
+        and(
+          eq(clients.organiserId, organiserId),
+          sql`${clients.hetuHash} = any(${sql.param(part)}::text[])`,
+        ),
+      );
+    for (const c of found) existing.clients.set(c.hetuHash, c.id);
+  }
+
+  const ownCaseIds = [...existing.cases.values()]
+    .filter((c) => c.organiserId === organiserId)
+    .map((c) => c.id);
+  const implementationIds: string[] = [];
+  for (const part of chunks(ownCaseIds, LOOKUP_BATCH)) {
+    const found = await db
+      .select({
+        id: serviceImplementations.id,
+        caseId: serviceImplementations.caseId,
+        service: serviceImplementations.service,
+        startsOn: serviceImplementations.startsOn,
+      })
+      .from(serviceImplementations)
+      .where(
+        and(
+          eq(serviceImplementations.organiserId, organiserId),
+          sql`${serviceImplementations.caseId} = any(${sql.param(part)}::uuid[])`,
+        ),
+      );
+    for (const i of found) {
+      existing.implementations.set(implementationKey(i.caseId, i.service, i.startsOn), i.id);
+      implementationIds.push(i.id);
+    }
+  }
+
+  const resourceIds: string[] = [];
+  for (const part of chunks(implementationIds, LOOKUP_BATCH)) {
+    const found = await db
+      .select({
+        id: providerResources.id,
+        implementationId: providerResources.implementationId,
+        serviceUnitId: providerResources.serviceUnitId,
+      })
+      .from(providerResources)
+      .where(
+        and(
+          eq(providerResources.organiserId, organiserId),
+          sql`${providerResources.implementationId} = any(${sql.param(part)}::uuid[])`,
+        ),
+      );
+    for (const r of found) {
+      existing.resources.set(resourceKey(r.implementationId, r.serviceUnitId), r.id);
+      resourceIds.push(r.id);
+    }
+  }
+
+  for (const part of chunks(resourceIds, LOOKUP_BATCH)) {
+    const found = await db
+      .select({ resourceId: accessWindows.resourceId })
+      .from(accessWindows)
+      .where(
+        and(
+          eq(accessWindows.organiserId, organiserId),
+          ne(accessWindows.state, "invalidated"),
+          sql`${accessWindows.resourceId} = any(${sql.param(part)}::uuid[])`,
+        ),
+      );
+    for (const w of found) if (w.resourceId) existing.liveResources.add(w.resourceId);
+  }
+  return existing;
+}
+
+/** Reads the state and plans the rows (the same for the dry run and inside the apply). */
+async function planRows(
+  db: Executor,
+  organiserId: string,
+  parsed: ParsedGoLive,
+  today: string,
+): Promise<GoLivePlan & { policyVersion: number; goLiveDate: string }> {
+  const keys = clientKeys();
+  const hashes = new Map<string, string>();
+  const rows: PlanRow[] = parsed.rows.map((r) => {
+    let hetuHash = hashes.get(r.hetu);
+    if (!hetuHash) {
+      hetuHash = hetuLookup(keys, organiserId, r.hetu);
+      hashes.set(r.hetu, hetuHash);
+    }
+    return { ...r, hetuHash };
+  });
+  const policy = await currentPolicy(db, organiserId);
+  const facts = await loadUnitFacts(db, organiserId, { withOidOnly: true });
+  const units = new Map<string, UnitFacts>();
+  for (const u of facts.values()) if (u.oid) units.set(u.oid, u);
+  const existing = await loadExisting(db, organiserId, rows);
+  const plan = planGoLiveRows({
+    organiserId,
+    rows,
+    units,
+    existing,
+    settings: policy.settings,
+    today,
+    newId: randomUUID,
+  });
+  return { ...plan, policyVersion: policy.version, goLiveDate: policy.settings.goLiveDate };
+}
+
+/** Counts for audit rows: no names, identity codes or provider names. */
+function auditDetails(result: GoLiveResult) {
+  const s = result.summary;
+  return {
+    records: result.records,
+    issueCount: result.issueCount,
+    policyVersion: result.policyVersion,
+    ...(s
+      ? {
+          open: s.open,
+          already: s.already,
+          refused: s.refused,
+          windows: s.windows,
+          created: s.created,
+          byReason: Object.fromEntries(s.byReason.map((r) => [r.reason, r.rows])),
+          providersWithRefusals: s.byProvider.filter((p) => p.providerId !== null).length,
+        }
+      : {}),
+  };
+}
+
+/**
+ * The dry run: what applying this file would do. Changes nothing but one `golive.dryRun` audit
+ * row. With malformed rows, only the issues are returned (nothing can be applied).
+ */
+export async function planGoLive(
+  db: Executor,
+  actor: AuditActor,
+  source: GoLiveSource,
+  opts: GoLiveOptions = {},
+): Promise<GoLiveResult> {
+  if (!PROJECT.has(actor.role ?? "")) {
+    await refuseRole(db, actor, "golive.dryRun");
+    return refused("dry");
+  }
+  const organiserId = organiserOf(actor);
+  const today = opts.today ?? helsinkiToday();
+  const parsed = await read(source, opts);
+  const result: GoLiveResult = {
+    mode: "dry",
+    ok: parsed.issueCount === 0,
+    applied: false,
+    records: parsed.records,
+    issues: parsed.issues,
+    issueCount: parsed.issueCount,
+    summary: null,
+    goLiveDate: null,
+    policyVersion: null,
+  };
+  if (result.ok) {
+    opts.onProgress?.({ phase: "check", done: 0, total: parsed.rows.length });
+    const plan = await planRows(db, organiserId, parsed, today);
+    opts.onProgress?.({ phase: "check", done: parsed.rows.length, total: parsed.rows.length });
+    result.summary = plan.summary;
+    result.goLiveDate = plan.goLiveDate;
+    result.policyVersion = plan.policyVersion;
+  }
+  await writeAudit(db, actor, {
+    action: "golive.dryRun",
+    outcome: result.ok ? "success" : "failure",
+    entityType: "golive",
+    details: auditDetails(result),
+  });
+  return result;
+}
+
+/**
+ * Applies the file in one transaction, all or nothing. Nothing is written when any row is
+ * malformed. Re-running it opens nothing twice: rows whose window is live count as `already`.
+ */
+export async function applyGoLive(
+  db: Executor,
+  actor: AuditActor,
+  source: GoLiveSource,
+  onProgress?: (p: GoLiveProgress) => void,
+  opts: Omit<GoLiveOptions, "onProgress"> = {},
+): Promise<GoLiveResult> {
+  if (!PROJECT.has(actor.role ?? "")) {
+    await refuseRole(db, actor, "golive.apply");
+    return refused("apply");
+  }
+  const organiserId = organiserOf(actor);
+  const today = opts.today ?? helsinkiToday();
+  const userId = actor.userId;
+  // The file is read and validated before the transaction starts: an upload holds no locks.
+  const parsed = await read(source, { ...opts, onProgress });
+  const base: GoLiveResult = {
+    mode: "apply",
+    ok: parsed.issueCount === 0,
+    applied: false,
+    records: parsed.records,
+    issues: parsed.issues,
+    issueCount: parsed.issueCount,
+    summary: null,
+    goLiveDate: null,
+    policyVersion: null,
+  };
+  if (!base.ok) {
+    await writeAudit(db, actor, {
+      action: "golive.apply",
+      outcome: "failure",
+      entityType: "golive",
+      details: { ...auditDetails(base), reason: "malformed_rows" },
+    });
+    return base;
+  }
+
+  return db.transaction(async (tx) => {
+    // One go-live run per organiser at a time; a second waits and then finds everything open.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`golive:${organiserId}`}))`);
+    onProgress?.({ phase: "check", done: 0, total: parsed.rows.length });
+    const plan = await planRows(tx, organiserId, parsed, today);
+    const { writes } = plan;
+    const keys = clientKeys();
+    const total =
+      writes.clients.length +
+      writes.cases.length +
+      writes.caseLinks.length +
+      writes.implementations.length +
+      writes.resources.length +
+      writes.windows.length;
+    let done = 0;
+    onProgress?.({ phase: "write", done, total });
+    const step = (n: number) => {
+      done += n;
+      onProgress?.({ phase: "write", done, total });
+    };
+
+    for (const part of chunks(writes.clients, BATCH)) {
+      const sealed = part.map((c) => sealClient(keys, organiserId, { name: c.name, hetu: c.hetu }));
+      await insertRows(tx, clients, part.length, [
+        ["id", "uuid", part.map((c) => c.id)],
+        ["organiser_id", "uuid", part.map(() => organiserId)],
+        ["name_enc", "text", sealed.map((c) => c.nameEnc)],
+        ["hetu_enc", "text", sealed.map((c) => c.hetuEnc)],
+        ["hetu_hash", "text", sealed.map((c) => c.hetuHash)],
+      ]);
+      step(part.length);
+    }
+    for (const part of chunks(writes.cases, BATCH)) {
+      await insertRows(tx, cases, part.length, [
+        ["id", "uuid", part.map((c) => c.id)],
+        ["organiser_id", "uuid", part.map(() => organiserId)],
+        ["case_oid", "text", part.map((c) => c.caseOid)],
+        ["service_task", "text", part.map((c) => c.serviceTask)],
+        ["client_id", "uuid", part.map((c) => c.clientId)],
+      ]);
+      step(part.length);
+    }
+    for (const part of chunks(writes.caseLinks, BATCH)) {
+      await tx.execute(sql`
+        update cases set client_id = v.client_id
+        from unnest(${sql.param(part.map((l) => l.caseId))}::uuid[],
+                    ${sql.param(part.map((l) => l.clientId))}::uuid[]) as v(case_id, client_id)
+        where cases.id = v.case_id and cases.organiser_id = ${organiserId}
+          and cases.client_id is null`);
+      step(part.length);
+    }
+    for (const part of chunks(writes.implementations, BATCH)) {
+      await insertRows(tx, serviceImplementations, part.length, [
+        ["id", "uuid", part.map((i) => i.id)],
+        ["organiser_id", "uuid", part.map(() => organiserId)],
+        ["case_id", "uuid", part.map((i) => i.caseId)],
+        ["service", "text", part.map((i) => i.service)],
+        ["starts_on", "date", part.map((i) => i.startsOn)],
+        ["ends_on", "date", part.map((i) => i.endsOn)],
+        ["voucher", "boolean", part.map(() => false)],
+      ]);
+      step(part.length);
+    }
+    for (const part of chunks(writes.resources, BATCH)) {
+      await insertRows(tx, providerResources, part.length, [
+        ["id", "uuid", part.map((r) => r.id)],
+        ["organiser_id", "uuid", part.map(() => organiserId)],
+        ["implementation_id", "uuid", part.map((r) => r.implementationId)],
+        ["service_unit_id", "uuid", part.map((r) => r.serviceUnitId)],
+        ["starts_on", "date", part.map((r) => r.startsOn)],
+        ["ends_on", "date", part.map((r) => r.endsOn)],
+      ]);
+      step(part.length);
+    }
+    for (const part of chunks(writes.windows, BATCH)) {
+      await insertRows(tx, accessWindows, part.length, [
+        ["id", "uuid", part.map((w) => w.id)],
+        ["organiser_id", "uuid", part.map(() => organiserId)],
+        ["case_id", "uuid", part.map((w) => w.caseId)],
+        ["service_unit_id", "uuid", part.map((w) => w.serviceUnitId)],
+        ["implementation_id", "uuid", part.map((w) => w.implementationId)],
+        ["resource_id", "uuid", part.map((w) => w.resourceId)],
+        ["opens_on", "date", part.map((w) => w.opensOn)],
+        ["closes_on", "date", part.map((w) => w.closesOn)],
+        ["state", "text", part.map((w) => w.state)],
+        ["source", "text", part.map(() => "golive")],
+        ["existing_client", "boolean", part.map((w) => w.existingClient)],
+        ["policy_version", "integer", part.map(() => plan.policyVersion)],
+        ["created_by", "text", part.map(() => userId)],
+      ]);
+      step(part.length);
+    }
+
+    const result: GoLiveResult = {
+      ...base,
+      applied: true,
+      summary: plan.summary,
+      goLiveDate: plan.goLiveDate,
+      policyVersion: plan.policyVersion,
+    };
+    await writeAudit(tx, actor, {
+      action: "golive.apply",
+      outcome: "success",
+      entityType: "golive",
+      details: auditDetails(result),
+    });
+    return result;
+  });
+}
