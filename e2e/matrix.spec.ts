@@ -19,6 +19,7 @@ const URLS: Record<PageKey, string> = {
   "/cases/golive": "/cases/golive",
   "/windows": "/windows",
   "/deliveries": "/deliveries",
+  "/deliveries/batch": "/deliveries/batch",
   "/readiness": "/readiness",
   "/audit": "/audit",
   "/settings": "/settings",
@@ -29,6 +30,8 @@ const URLS: Record<PageKey, string> = {
   "/provider/contacts": "/provider/contacts",
   "/provider/system": "/provider/system",
   "/provider/windows": "/provider/windows",
+  "/provider/messages": "/provider/messages",
+  "/provider/messages/[id]": `/provider/messages/${seedId("outbox:pickup:0")}`,
 };
 
 // Each role visits every page with axe: allow for a slow machine.

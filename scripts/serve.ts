@@ -14,6 +14,7 @@ import { migrateDb } from "../db/migrate";
 import { DEMO_USERS, seedDemo } from "../db/seed/demo";
 import { startMailSink, type MailSink } from "../lib/mail/sink";
 import { startWindowScheduler } from "../lib/windows/job";
+import { startOutboxWorker } from "../lib/delivery/worker";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -58,6 +59,9 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   }
   // Window states follow their dates: at start, then every 5 minutes.
   const stopWindowJob = startWindowScheduler(getDb);
+  // The outbox worker runs here unless a separate `npm run worker` process does (ADR 9).
+  const stopOutbox =
+    config.outboxWorker === "inline" ? startOutboxWorker(getDb) : async () => undefined;
 
   // Auth.js builds sign-in and magic-link URLs from AUTH_URL; never from request headers,
   // which a client could set to its own host.
@@ -92,6 +96,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
       await sink?.close();
       await app.close?.();
       await stopWindowJob();
+      await stopOutbox();
       await closeClient(client);
     })());
   return { url, config, stop };

@@ -5,3 +5,4 @@ export * from "./cases";
 export * from "./audit";
 export * from "./sote";
 export * from "./campaigns";
+export * from "./deliveries";

@@ -7,6 +7,10 @@ export const organisers = pgTable("organisers", {
   nameFi: text().notNull(),
   nameSv: text().notNull(),
   nameEn: text().notNull(),
+  /** What identifies the client in a case-OID message: birth date (default) or identity code. */
+  deliveryIdentifier: text({ enum: ["birth_date", "hetu"] })
+    .notNull()
+    .default("birth_date"),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

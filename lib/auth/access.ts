@@ -28,6 +28,7 @@ export const pageAccess = {
   "/cases/golive": PROJECT,
   "/windows": STAFF,
   "/deliveries": STAFF,
+  "/deliveries/batch": PROJECT,
   "/readiness": PROJECT,
   "/audit": PROJECT,
   "/settings": ADMIN,
@@ -38,6 +39,8 @@ export const pageAccess = {
   "/provider/contacts": PROVIDER,
   "/provider/system": PROVIDER,
   "/provider/windows": PROVIDER,
+  "/provider/messages": PROVIDER,
+  "/provider/messages/[id]": PROVIDER,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof pageAccess;
@@ -67,6 +70,10 @@ export const actionAccess = {
   "windows.changeDates": CASEWORK,
   "windows.reissue": CASEWORK,
   "policy.save": ADMIN,
+  "deliveries.send": CASEWORK,
+  "deliveries.retry": STAFF,
+  "deliveries.batch": PROJECT,
+  "settings.deliveryIdentifier": ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;

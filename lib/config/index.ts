@@ -105,6 +105,11 @@ const envSchema = z
         "expected 32 random bytes in base64 (openssl rand -base64 32)",
       )
       .optional(),
+    /** The organiser's S/MIME signing certificate and key (PEM files); signing is optional. */
+    SMIME_SIGNER_CERT_FILE: z.string().min(1).optional(),
+    SMIME_SIGNER_KEY_FILE: z.string().min(1).optional(),
+    /** "inline": the outbox worker runs in the web process; "external": npm run worker does. */
+    OUTBOX_WORKER: z.enum(["inline", "external"]).default("inline"),
     /** Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Host. */
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
@@ -155,6 +160,8 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   clientDataKey?: string;
+  smimeSigner?: { certFile: string; keyFile: string };
+  outboxWorker: "inline" | "external";
 };
 
 export class ConfigError extends Error {
@@ -221,6 +228,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     clientDataKey: e.CLIENT_DATA_KEY,
+    smimeSigner:
+      e.SMIME_SIGNER_CERT_FILE && e.SMIME_SIGNER_KEY_FILE
+        ? { certFile: e.SMIME_SIGNER_CERT_FILE, keyFile: e.SMIME_SIGNER_KEY_FILE }
+        : undefined,
+    outboxWorker: e.OUTBOX_WORKER,
   };
 }
 

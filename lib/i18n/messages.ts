@@ -7,10 +7,11 @@ import { hetuMessages } from "@/lib/clients/messages";
 import { eligibilityMessages, policySettingsMessages } from "@/lib/eligibility/messages";
 import { goliveMessages } from "@/lib/golive/messages";
 import { policyMessages } from "@/lib/policy/messages";
+import { deliveryMessages } from "@/lib/delivery/messages";
 import type { Locale } from "./locales";
 
 // Rule-specific messages live beside their rules (one home each) and are merged here as
-// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy.
+// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery.
 export type Messages = typeof fi & {
   oid: (typeof oidMessages)["fi"];
   keys: (typeof keyMessages)["fi"];
@@ -19,6 +20,7 @@ export type Messages = typeof fi & {
   policySettings: (typeof policySettingsMessages)["fi"];
   golive: (typeof goliveMessages)["fi"];
   policy: (typeof policyMessages)["fi"];
+  delivery: (typeof deliveryMessages)["fi"];
 };
 
 function build(locale: Locale, base: typeof fi): Messages {
@@ -31,6 +33,7 @@ function build(locale: Locale, base: typeof fi): Messages {
     policySettings: policySettingsMessages[locale],
     golive: goliveMessages[locale],
     policy: policyMessages[locale],
+    delivery: deliveryMessages[locale],
   };
 }
 
