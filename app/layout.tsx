@@ -27,6 +27,9 @@ const CLIENT_NAMESPACES = [
   "cases",
   "windows",
   "services",
+  "delivery",
+  "outbox",
+  "batch",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

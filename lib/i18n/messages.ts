@@ -8,10 +8,12 @@ import { eligibilityMessages, policySettingsMessages } from "@/lib/eligibility/m
 import { goliveMessages } from "@/lib/golive/messages";
 import { policyMessages } from "@/lib/policy/messages";
 import { deliveryMessages } from "@/lib/delivery/messages";
+import { outboxMessagesText } from "@/lib/delivery/view-messages";
+import { batchMessages } from "@/lib/delivery/batch-messages";
 import type { Locale } from "./locales";
 
 // Rule-specific messages live beside their rules (one home each) and are merged here as
-// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery.
+// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery, outbox, batch.
 export type Messages = typeof fi & {
   oid: (typeof oidMessages)["fi"];
   keys: (typeof keyMessages)["fi"];
@@ -21,6 +23,8 @@ export type Messages = typeof fi & {
   golive: (typeof goliveMessages)["fi"];
   policy: (typeof policyMessages)["fi"];
   delivery: (typeof deliveryMessages)["fi"];
+  outbox: (typeof outboxMessagesText)["fi"];
+  batch: (typeof batchMessages)["fi"];
 };
 
 function build(locale: Locale, base: typeof fi): Messages {
@@ -34,6 +38,8 @@ function build(locale: Locale, base: typeof fi): Messages {
     golive: goliveMessages[locale],
     policy: policyMessages[locale],
     delivery: deliveryMessages[locale],
+    outbox: outboxMessagesText[locale],
+    batch: batchMessages[locale],
   };
 }
 
