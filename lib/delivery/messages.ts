@@ -4,6 +4,30 @@
  * encrypted bodies (caseBody, batchBody) and the pickup page do. No angle brackets.
  */
 const fi = {
+  send: {
+    title: "Asian OID:n lähetys",
+    intro:
+      "Asian OID-tunnus ja asiakkaan tiedot lähetetään palveluntuottajan yhteyshenkilöille, jotka on merkitty asioiden OID-tunnusten vastaanottajiksi. Viesti salataan aina.",
+    recipients: "Vastaanottajat",
+    noRecipients:
+      "Palveluntuottajalla ei ole yhteyshenkilöä, joka vastaanottaa asioiden OID-tunnuksia. Pyydä palveluntuottajaa lisäämään sellainen portaalissa.",
+    recipient: "{name} ({email}): {method}",
+    methods: {
+      smime: "S/MIME-salattu sähköposti",
+      pgp: "OpenPGP-salattu sähköposti",
+      pickup: "noutoviesti portaalissa (sähköpostissa vain ilmoitus)",
+    },
+    button: "Lähetä asian OID",
+    form: "Lähetä asian OID: {unit}",
+    queued:
+      "{count, plural, one {Viesti on} other {# viestiä on}} lähetysjonossa. Tila näkyy Lähetykset-sivulla.",
+    alreadyQueued: "Tämä lähetys on jo jonossa. Uutta viestiä ei luotu.",
+  },
+  noRecipients:
+    "Palveluntuottajalla ei ole yhteyshenkilöä, joka vastaanottaa asioiden OID-tunnuksia. Mitään ei lähetetty.",
+  noClient: "Asialle ei ole kirjattu asiakasta, joten viestiä ei voi koota. Mitään ei lähetetty.",
+  invalidated: "Mitätöidyn käyttöoikeusjakson tietoja ei lähetetä. Mitään ei lähetetty.",
+  notFailed: "Vain epäonnistuneen lähetyksen voi yrittää uudelleen.",
   mail: {
     caseSubject: "Asian OID-tunnus rekisterinkäyttöoikeutta varten – {organiser}",
     batchSubject: "Nykyisten asiakkaiden asioiden OID-tunnukset – {organiser}",
@@ -43,6 +67,31 @@ const fi = {
 };
 
 const sv: typeof fi = {
+  send: {
+    title: "Sändning av ärendets OID",
+    intro:
+      "Ärendets OID-kod och klientens uppgifter skickas till de kontaktpersoner hos tjänsteproducenten som har angetts som mottagare av ärendenas OID-koder. Meddelandet krypteras alltid.",
+    recipients: "Mottagare",
+    noRecipients:
+      "Tjänsteproducenten har ingen kontaktperson som tar emot ärendenas OID-koder. Be tjänsteproducenten lägga till en i portalen.",
+    recipient: "{name} ({email}): {method}",
+    methods: {
+      smime: "S/MIME-krypterad e-post",
+      pgp: "OpenPGP-krypterad e-post",
+      pickup: "meddelande att hämta i portalen (e-posten innehåller bara ett meddelande om det)",
+    },
+    button: "Skicka ärendets OID",
+    form: "Skicka ärendets OID: {unit}",
+    queued:
+      "{count, plural, one {Meddelandet är} other {# meddelanden är}} i sändningskön. Läget syns på sidan Försändelser.",
+    alreadyQueued: "Denna sändning finns redan i kön. Inget nytt meddelande skapades.",
+  },
+  noRecipients:
+    "Tjänsteproducenten har ingen kontaktperson som tar emot ärendenas OID-koder. Ingenting skickades.",
+  noClient:
+    "Ingen klient har registrerats för ärendet, så meddelandet kan inte sammanställas. Ingenting skickades.",
+  invalidated: "Uppgifter om en ogiltigförklarad period skickas inte. Ingenting skickades.",
+  notFailed: "Endast en misslyckad försändelse kan försökas på nytt.",
   mail: {
     caseSubject: "Ärendets OID-kod för registeranvändningsrätt – {organiser}",
     batchSubject: "OID-koder för befintliga klienters ärenden – {organiser}",
@@ -82,6 +131,30 @@ const sv: typeof fi = {
 };
 
 const en: typeof fi = {
+  send: {
+    title: "Sending the case OID",
+    intro:
+      "The case OID and the client's details are sent to the provider's contact people who are marked as receiving case OIDs. The message is always encrypted.",
+    recipients: "Recipients",
+    noRecipients:
+      "The provider has no contact person who receives case OIDs. Ask the provider to add one in the portal.",
+    recipient: "{name} ({email}): {method}",
+    methods: {
+      smime: "S/MIME encrypted e-mail",
+      pgp: "OpenPGP encrypted e-mail",
+      pickup: "message to pick up in the portal (the e-mail carries only a notice)",
+    },
+    button: "Send the case OID",
+    form: "Send the case OID: {unit}",
+    queued:
+      "{count, plural, one {The message is} other {# messages are}} in the sending queue. The status is shown on the Deliveries page.",
+    alreadyQueued: "This send is already in the queue. No new message was created.",
+  },
+  noRecipients: "The provider has no contact person who receives case OIDs. Nothing was sent.",
+  noClient:
+    "No client is recorded for the case, so the message cannot be composed. Nothing was sent.",
+  invalidated: "Details of an invalidated access window are not sent. Nothing was sent.",
+  notFailed: "Only a failed delivery can be retried.",
   mail: {
     caseSubject: "Case OID for register access – {organiser}",
     batchSubject: "Case OIDs of existing clients – {organiser}",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Box, Chip, Paper, Stack, Typography } from "@mui/material";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -19,6 +20,8 @@ import {
 import { getCaseTimeline, unitOptionsFor, type TimelineWindow } from "@/lib/cases/queries";
 import { formatCalendarDate, formatDate } from "@/lib/i18n/format";
 import { currentPolicy } from "@/lib/policy/queries";
+import { sendCaseOidAction } from "@/lib/delivery/actions";
+import { previewCaseDelivery } from "@/lib/delivery/operations";
 import { deletionDeadline } from "@/lib/windows/rules";
 import { Disclosure } from "@/components/Disclosure";
 import { PageHeader, Section } from "@/components/Page";
@@ -63,6 +66,69 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       ),
     ),
   );
+
+  const canSend = mayRunAction(actor.role, "deliveries.send");
+  const recipientsByWindow = new Map(
+    canSend
+      ? await Promise.all(
+          timeline.windows
+            .filter((w) => w.state !== "invalidated")
+            .map(
+              async (w) => [w.id, (await previewCaseDelivery(getDb(), actor, w.id)) ?? []] as const,
+            ),
+        )
+      : [],
+  );
+
+  function sendSection(w: TimelineWindow) {
+    const recipients = recipientsByWindow.get(w.id) ?? [];
+    return (
+      <Box
+        sx={{ mt: 2 }}
+        component="section"
+        aria-label={t("delivery.send.form", { unit: w.unitName })}
+      >
+        <Typography variant="h5" sx={{ fontSize: "1rem", fontWeight: 600 }}>
+          {t("delivery.send.title")}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: "70ch" }}>
+          {t("delivery.send.intro")}
+        </Typography>
+        {recipients.length === 0 ? (
+          <Typography variant="body2">{t("delivery.send.noRecipients")}</Typography>
+        ) : (
+          <>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {t("delivery.send.recipients")}
+            </Typography>
+            <Box component="ul" sx={{ mt: 0.5, mb: 1, pl: 3 }} data-testid="recipients">
+              {recipients.map((r) => (
+                <li key={r.contactId}>
+                  <Typography variant="body2">
+                    {t("delivery.send.recipient", {
+                      name: r.name,
+                      email: r.email,
+                      method: t(`delivery.send.methods.${r.method}`),
+                    })}
+                  </Typography>
+                </li>
+              ))}
+            </Box>
+            <SimpleActionForm
+              action={sendCaseOidAction}
+              ariaLabel={t("delivery.send.form", { unit: w.unitName })}
+              submit={t("delivery.send.button")}
+              fields={[
+                { name: "windowId", label: "", type: "hidden", defaultValue: w.id },
+                // A fresh key per page render: a double click sends one message.
+                { name: "requestKey", label: "", type: "hidden", defaultValue: randomUUID() },
+              ]}
+            />
+          </>
+        )}
+      </Box>
+    );
+  }
 
   function windowCard(w: TimelineWindow) {
     const live = w.state !== "invalidated";
@@ -165,6 +231,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 ]}
               />
             </Disclosure>
+            {canSend && sendSection(w)}
             <Disclosure summary={t("windows.reissue")}>
               <Typography variant="body2" sx={{ mb: 2 }}>
                 {t("windows.reissueHelp")}
