@@ -77,6 +77,8 @@ describe("messages", () => {
       closes: "2.1.2026",
       hetu: "010190-****",
       version: 1,
+      deadline: "31.8.2026",
+      method: "M",
     };
     for (const k of fi) {
       const s = t(k as never, params as never);
