@@ -24,6 +24,7 @@ const PROVIDER_NAV: { page: PageKey; key: string }[] = [
   { page: "/provider/contacts", key: "contacts" },
   { page: "/provider/system", key: "system" },
   { page: "/provider/windows", key: "providerWindows" },
+  { page: "/provider/messages", key: "providerMessages" },
 ];
 
 export async function shellLabels(): Promise<ShellLabels> {

@@ -471,6 +471,7 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         createdBy: c.worker,
       });
     }
+    await seedDemoDeliveries(tx);
   });
   return true;
 }
@@ -511,3 +512,109 @@ export function demoHetu(n: number): string {
 }
 
 export const DEMO_ORGANISERS = { main: ORG_MAIN, small: ORG_SMALL };
+
+/**
+ * One delivered case-OID message in the demo: case 0's OID to Anna Virtanen (provider 0) for
+ * pickup in the portal, already sent. The composer is loaded here, lazily, so that tests that
+ * only need seedId() or DEMO_USERS do not load the mail code. No getConfig(): the seed also
+ * runs in tests without a full configuration.
+ */
+export async function seedDemoDeliveries(tx: Executor): Promise<void> {
+  const { and, eq, sql } = await import("drizzle-orm");
+  const { outboxMessages } = await import("../schema");
+  const { composeCaseMessage } = await import("../../lib/delivery/compose");
+  const { sealPickup } = await import("../../lib/delivery/operations");
+  const providerId = seedId("provider:0");
+  const [contact] = await tx
+    .select()
+    .from(contactPeople)
+    .where(
+      and(
+        eq(contactPeople.providerId, providerId),
+        eq(sql`lower(${contactPeople.email})`, "anna.virtanen@kotikallio.example"),
+      ),
+    );
+  if (!contact) throw new Error("demo seed: no contact anna.virtanen@kotikallio.example");
+  // Anna receives case OIDs and has no key on file, so her messages are picked up in the portal.
+  await tx
+    .update(contactPeople)
+    .set({
+      receivesCaseOids: true,
+      encryptionKeyKind: null,
+      encryptionKey: null,
+      encryptionKeyFingerprint: null,
+      encryptionKeyExpires: null,
+    })
+    .where(eq(contactPeople.id, contact.id));
+  const [row] = await tx
+    .select({
+      window: accessWindows,
+      caseOid: cases.caseOid,
+      serviceTask: cases.serviceTask,
+      service: serviceImplementations.service,
+      unitName: serviceUnits.name,
+      unitProviderId: serviceUnits.providerId,
+    })
+    .from(accessWindows)
+    .innerJoin(cases, eq(cases.id, accessWindows.caseId))
+    .innerJoin(serviceUnits, eq(serviceUnits.id, accessWindows.serviceUnitId))
+    .leftJoin(serviceImplementations, eq(serviceImplementations.id, accessWindows.implementationId))
+    .where(eq(accessWindows.id, seedId("window:0")));
+  if (!row || row.unitProviderId !== providerId)
+    throw new Error("demo seed: window 0 is not on provider 0's unit");
+  const [organiser] = await tx.select().from(organisers).where(eq(organisers.id, ORG_MAIN));
+  const now = new Date();
+  const composed = await composeCaseMessage(
+    {
+      contactId: contact.id,
+      name: contact.name,
+      email: contact.email,
+      language: contact.language,
+      keyKind: null,
+      key: null,
+      keyExpires: null,
+    },
+    {
+      caseOid: row.caseOid,
+      clientName: demoClientName(0),
+      hetu: demoHetu(0),
+      serviceTask: row.serviceTask,
+      service: row.service ?? "",
+      unitName: row.unitName,
+      opensOn: row.window.opensOn,
+      closesOn: row.window.closesOn,
+    },
+    {
+      organiser: organiser!,
+      identifier: "birth_date",
+      from:
+        process.env.MAIL_FROM ?? "Rekisterinkäyttöoikeusportaali <noreply@hyvinvointialue.example>",
+      appUrl: process.env.APP_URL ?? "http://localhost:3000",
+    },
+    now,
+  );
+  await tx.insert(outboxMessages).values({
+    id: seedId("outbox:pickup:0"),
+    organiserId: ORG_MAIN,
+    kind: "case_oid",
+    caseId: row.window.caseId,
+    windowId: row.window.id,
+    providerId,
+    contactId: contact.id,
+    recipient: contact.email,
+    method: composed.method,
+    status: "sent",
+    attempts: 1,
+    nextAttemptAt: now,
+    messageId: composed.messageId,
+    requestKey: `demo:outbox:pickup:0:${contact.id}`,
+    subject: composed.subject,
+    raw: composed.raw.toString("latin1"),
+    pickupEnc: composed.pickup ? sealPickup(ORG_MAIN, composed.pickup) : null,
+    smtpResponse: "250 2.0.0 Ok: queued (demo)",
+    sentAt: now,
+    createdBy: DEMO_USERS.caseworker,
+    createdAt: now,
+    updatedAt: now,
+  });
+}

@@ -1,4 +1,4 @@
-import { Paper, Table, TableBody, TableCell, TableRow } from "@mui/material";
+import { Paper, Table, TableBody, TableCell, TableRow, Typography } from "@mui/material";
 import { eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -7,8 +7,10 @@ import { requirePage } from "@/lib/auth/actor";
 import { organiserOf } from "@/lib/auth/scope";
 import { getConfig } from "@/lib/config";
 import { orgName } from "@/lib/i18n/pick";
+import { setDeliveryIdentifierAction } from "@/lib/delivery/view-actions";
 import { Link } from "@/components/Link";
-import { PageHeader } from "@/components/Page";
+import { PageHeader, Section } from "@/components/Page";
+import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("settings.title");
@@ -52,6 +54,27 @@ export default async function SettingsPage() {
           </TableBody>
         </Table>
       </Paper>
+      <Section title={t("outbox.identifier.title")}>
+        <Typography sx={{ mb: 2, maxWidth: "70ch" }}>{t("outbox.identifier.intro")}</Typography>
+        <SimpleActionForm
+          action={setDeliveryIdentifierAction}
+          ariaLabel={t("outbox.identifier.form")}
+          submit={t("outbox.identifier.save")}
+          fields={[
+            {
+              name: "deliveryIdentifier",
+              label: t("outbox.identifier.label"),
+              type: "select",
+              required: true,
+              defaultValue: org?.deliveryIdentifier ?? "birth_date",
+              options: [
+                { value: "birth_date", label: t("outbox.identifier.options.birth_date") },
+                { value: "hetu", label: t("outbox.identifier.options.hetu") },
+              ],
+            },
+          ]}
+        />
+      </Section>
     </>
   );
 }
