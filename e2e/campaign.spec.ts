@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, businessIdFor, seedId } from "@/db/seed/demo";
+import { DEMO_USERS, businessIdFor, demoUnitOids, seedId } from "@/db/seed/demo";
 import { organisationOidRoot } from "@/lib/providers/businessId";
 import { helsinkiDate } from "@/lib/i18n/today";
 import { writeSyntheticExport } from "@/lib/sote/generate";
@@ -44,6 +44,17 @@ test("campaign: staff open it and upload the register, the contact corrects a .1
       entries: 500,
       seed: 11,
       include: [
+        // A real export lists every registered unit: the demo's own units stay verified.
+        ...demoUnitOids().map((u) => ({
+          oid: u.oid,
+          active: true,
+          longName: u.name,
+          hierarchyLevel: "1",
+          parentOid: `${organisationOidRoot(u.businessId)}.10.0`,
+          businessId: u.businessId,
+          sector: "2 Yksityinen",
+          socialServiceUnit: true,
+        })),
         {
           oid: NEW_OID,
           active: true,

@@ -71,7 +71,10 @@ test("a case worker creates a case, attaches a unit, opens the window and ends t
   await attach.getByRole("button", { name: "Liitä palveluyksikkö" }).click();
   await expect(attach.getByRole("status")).toContainText("Palveluyksikköä ei voi liittää");
   await attach.getByLabel("Palveluyksikkö").click();
-  await page.getByRole("option", { name: /Kotikallio Oy$/ }).click();
+  await page
+    .getByRole("option", { name: /Kotikallio Oy$/ })
+    .first()
+    .click();
   await attach.getByRole("button", { name: "Liitä palveluyksikkö" }).click();
   await expect(attach.getByRole("status")).toContainText("Palveluyksikkö liitetty.");
   const window = impl.getByTestId("window");
@@ -165,7 +168,10 @@ test("the end date moves the closing date of a proposed window", async ({ page }
   await impl.locator("summary", { hasText: "Liitä palveluyksikkö" }).click();
   const attach = impl.getByRole("form", { name: /Liitä palveluyksikkö/ });
   await attach.getByLabel("Palveluyksikkö").click();
-  await page.getByRole("option", { name: /Kotikallio Oy$/ }).click();
+  await page
+    .getByRole("option", { name: /Kotikallio Oy$/ })
+    .first()
+    .click();
   await attach.getByRole("button", { name: "Liitä palveluyksikkö" }).click();
   const window = impl.getByTestId("window");
   await expect(window.getByTestId("window-closes")).toHaveText("Toistaiseksi");

@@ -4,7 +4,7 @@ import { signInAs, visit } from "./support/fixtures";
 
 test("Finnish by default; Swedish and English switchable and complete", async ({ page }) => {
   await signInAs(page, DEMO_USERS.caseworker);
-  await visit(page, "/windows");
+  await visit(page, "/windows?view=all");
   await expect(page.locator("html")).toHaveAttribute("lang", "fi");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Käyttöoikeusjaksot");
   // Dates are d.M.yyyy.
@@ -14,7 +14,7 @@ test("Finnish by default; Swedish and English switchable and complete", async ({
   await page.getByRole("option", { name: "svenska" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   await expect(page.getByRole("navigation", { name: /.+/ }).first()).toBeVisible();
-  await visit(page, "/windows");
+  await visit(page, "/windows?view=all");
   await expect(page.getByRole("cell", { name: "15.6.2026" }).first()).toBeVisible();
 
   await page.getByLabel("Språk").click();

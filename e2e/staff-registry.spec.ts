@@ -23,13 +23,15 @@ test("project staff keep systems, their own view of a provider and new providers
 
   await visit(page, `/providers/${seedId("provider:3")}`);
   const viewForm = page.getByRole("form", { name: "Hyvinvointialueen tiedot" });
-  await viewForm.getByLabel("Kotihoito").check();
-  await viewForm.getByLabel("Muistiinpanot").fill("Kotihoito lisätty sopimukseen 1.6.2026.");
+  await viewForm.getByLabel("Turvapalvelut").check();
+  await viewForm.getByLabel("Muistiinpanot").fill("Turvapalvelut lisätty sopimukseen 1.6.2026.");
   await viewForm.getByRole("button", { name: "Tallenna" }).click();
   await expect(viewForm.getByRole("status")).toContainText("tallennettu");
   await page.reload();
-  await expect(page.getByText("Kotihoito lisätty sopimukseen 1.6.2026.").first()).toBeVisible();
-  await expect(page.locator("tr", { hasText: "services" }).first()).toContainText("home_care");
+  await expect(page.getByText("Turvapalvelut lisätty sopimukseen 1.6.2026.").first()).toBeVisible();
+  await expect(page.locator("tr", { hasText: "services" }).first()).toContainText(
+    "safety_services",
+  );
 
   // Staff maintain the provider's units with the same OID rules as the provider.
   await page.getByText("Lisää palveluyksikkö", { exact: true }).first().click();

@@ -198,6 +198,22 @@ const UNIT_KINDS = [
   "laitoshoito",
 ];
 
+/** The demo's service-unit OIDs as THL's register lists them (same rule as the seed below). */
+export function demoUnitOids(): { oid: string; businessId: string; name: string }[] {
+  const out: { oid: string; businessId: string; name: string }[] = [];
+  for (let i = 0; i < NAME_PARTS.length; i++) {
+    if (i % 5 === 4) continue;
+    const businessId = businessIdFor(i);
+    for (let u = 1; u <= 1 + (i % 3); u++)
+      out.push({
+        oid: `${organisationOidRoot(businessId)}.10.${100000 + u * 11 + i}`,
+        businessId,
+        name: `${NAME_PARTS[i]} ${u}`,
+      });
+  }
+  return out;
+}
+
 export function businessIdFor(i: number): string {
   // Walk from a base number until a seven-digit body has a valid check digit.
   for (let n = 2800000 + i * 7919; ; n++) {
