@@ -106,6 +106,11 @@ test("a case worker sends the case OID; the sink receives S/MIME that openssl op
         /Lähetetty/,
       );
     }).toPass({ timeout: 20_000 });
+    // …and so does the case's own delivery history.
+    await visit(page, `/cases/${seedId("case:1")}`);
+    await expect(
+      page.getByRole("table", { name: "Lähetykset" }).getByRole("row", { name: new RegExp(MIKKO) }),
+    ).toContainText("Lähetetty");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,10 +18,12 @@ import {
   setImplementationEndAction,
 } from "@/lib/cases/actions";
 import { getCaseTimeline, unitOptionsFor, type TimelineWindow } from "@/lib/cases/queries";
-import { formatCalendarDate, formatDate } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { currentPolicy } from "@/lib/policy/queries";
 import { sendCaseOidAction } from "@/lib/delivery/actions";
 import { previewCaseDelivery } from "@/lib/delivery/operations";
+import { caseDeliveries } from "@/lib/delivery/queries";
+import { DataTable } from "@/components/DataTable";
 import { deletionDeadline } from "@/lib/windows/rules";
 import { Disclosure } from "@/components/Disclosure";
 import { PageHeader, Section } from "@/components/Page";
@@ -68,6 +70,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   );
 
   const canSend = mayRunAction(actor.role, "deliveries.send");
+  const deliveries = await caseDeliveries(getDb(), actor, timeline.case.id);
   const recipientsByWindow = new Map(
     canSend
       ? await Promise.all(
@@ -416,6 +419,29 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </Disclosure>
           </Box>
         )}
+      </Section>
+      <Section title={t("outbox.caseHistory")}>
+        <DataTable
+          caption={t("outbox.caseHistory")}
+          empty={t("outbox.caseHistoryNone")}
+          columns={[
+            { key: "created", label: t("outbox.columns.created") },
+            { key: "recipient", label: t("outbox.columns.recipient") },
+            { key: "method", label: t("outbox.columns.method") },
+            { key: "status", label: t("outbox.columns.status") },
+            { key: "timing", label: t("outbox.columns.timing") },
+          ]}
+          rows={deliveries.map((d) => ({
+            id: d.id,
+            cells: {
+              created: formatDateTime(d.createdAt),
+              recipient: `${d.contactName} (${d.recipient})`,
+              method: t(`outbox.methods.${d.method}`),
+              status: t(`outbox.statuses.${d.status}`),
+              timing: d.sentAt ? formatDateTime(d.sentAt) : (d.lastError ?? ""),
+            },
+          }))}
+        />
       </Section>
     </>
   );
