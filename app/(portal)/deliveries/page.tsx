@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { deliveryMethods, deliveryStatuses } from "@/db/schema";
-import { mayRunAction } from "@/lib/auth/access";
+import { mayOpenPage, mayRunAction } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/actor";
 import { DELIVERY_LIST_LIMIT, listDeliveries, type DeliveryRow } from "@/lib/delivery/queries";
 import { retryDeliveryAction } from "@/lib/delivery/view-actions";
 import { formatDateTime } from "@/lib/i18n/format";
 import { single } from "@/lib/i18n/pick";
 import { DataTable } from "@/components/DataTable";
-import { Link } from "@/components/Link";
+import { Link, LinkButton } from "@/components/Link";
 import { PageHeader } from "@/components/Page";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { ViewTabs } from "@/components/ViewTabs";
@@ -55,6 +55,7 @@ export default async function DeliveriesPage({
   const rows = found.slice(0, DELIVERY_LIST_LIMIT);
   const canRetry = mayRunAction(actor.role, "deliveries.retry");
   const t = await getTranslations("outbox");
+  const tAll = await getTranslations();
 
   function timing(r: DeliveryRow) {
     if (r.status === "sent" && r.sentAt) {
@@ -77,7 +78,17 @@ export default async function DeliveriesPage({
 
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          mayOpenPage(actor.role, "/deliveries/batch") ? (
+            <LinkButton href="/deliveries/batch" variant="outlined">
+              {tAll("batch.title")}
+            </LinkButton>
+          ) : undefined
+        }
+      />
       <Stack spacing={1.5} sx={{ mb: 2 }}>
         <ViewTabs
           label={t("statusFilter")}
