@@ -30,6 +30,9 @@ const CLIENT_NAMESPACES = [
   "delivery",
   "outbox",
   "batch",
+  "dashboard",
+  "reminders",
+  "exports",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

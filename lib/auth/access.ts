@@ -18,6 +18,7 @@ export const pageAccess = {
   "/": ANY,
   "/providers": STAFF,
   "/providers/[id]": STAFF,
+  "/providers/[id]/report": STAFF,
   "/providers/register": PROJECT,
   "/providers/campaign": PROJECT,
   "/providers/import": PROJECT,
@@ -30,6 +31,7 @@ export const pageAccess = {
   "/deliveries": STAFF,
   "/deliveries/batch": PROJECT,
   "/readiness": PROJECT,
+  "/readiness/reminders": PROJECT,
   "/audit": PROJECT,
   "/settings": ADMIN,
   "/settings/policy": ADMIN,
@@ -74,6 +76,8 @@ export const actionAccess = {
   "deliveries.retry": STAFF,
   "deliveries.batch": PROJECT,
   "settings.deliveryIdentifier": ADMIN,
+  "reminders.saveSchedule": PROJECT,
+  "reminders.runNow": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;
@@ -82,6 +86,7 @@ export type ActionKey = keyof typeof actionAccess;
 export const routeAccess = {
   "/api/sote-register": PROJECT,
   "/api/golive": PROJECT,
+  "/api/export": STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RouteKey = keyof typeof routeAccess;

@@ -10,10 +10,13 @@ import { policyMessages } from "@/lib/policy/messages";
 import { deliveryMessages } from "@/lib/delivery/messages";
 import { outboxMessagesText } from "@/lib/delivery/view-messages";
 import { batchMessages } from "@/lib/delivery/batch-messages";
+import { dashboardMessages } from "@/lib/readiness/messages";
+import { reminderMessages } from "@/lib/reminders/messages";
+import { exportMessages } from "@/lib/exports/messages";
 import type { Locale } from "./locales";
 
 // Rule-specific messages live beside their rules (one home each) and are merged here as
-// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery, outbox, batch.
+// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery, outbox, batch, dashboard, reminders, exports.
 export type Messages = typeof fi & {
   oid: (typeof oidMessages)["fi"];
   keys: (typeof keyMessages)["fi"];
@@ -25,6 +28,9 @@ export type Messages = typeof fi & {
   delivery: (typeof deliveryMessages)["fi"];
   outbox: (typeof outboxMessagesText)["fi"];
   batch: (typeof batchMessages)["fi"];
+  dashboard: (typeof dashboardMessages)["fi"];
+  reminders: (typeof reminderMessages)["fi"];
+  exports: (typeof exportMessages)["fi"];
 };
 
 function build(locale: Locale, base: typeof fi): Messages {
@@ -40,6 +46,9 @@ function build(locale: Locale, base: typeof fi): Messages {
     delivery: deliveryMessages[locale],
     outbox: outboxMessagesText[locale],
     batch: batchMessages[locale],
+    dashboard: dashboardMessages[locale],
+    reminders: reminderMessages[locale],
+    exports: exportMessages[locale],
   };
 }
 
