@@ -15,6 +15,7 @@ import { DEMO_USERS, seedDemo } from "../db/seed/demo";
 import { startMailSink, type MailSink } from "../lib/mail/sink";
 import { startWindowScheduler } from "../lib/windows/job";
 import { startOutboxWorker } from "../lib/delivery/worker";
+import { startReminderScheduler } from "../lib/reminders/job";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -59,6 +60,8 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   }
   // Window states follow their dates: at start, then every 5 minutes.
   const stopWindowJob = startWindowScheduler(getDb);
+  // Reminders (missing OIDs, windows to close, data to delete): at start, then every 15 minutes.
+  const stopReminders = startReminderScheduler(getDb);
   // The outbox worker runs here unless a separate `npm run worker` process does (ADR 9).
   const stopOutbox =
     config.outboxWorker === "inline" ? startOutboxWorker(getDb) : async () => undefined;
@@ -96,6 +99,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
       await sink?.close();
       await app.close?.();
       await stopWindowJob();
+      await stopReminders();
       await stopOutbox();
       await closeClient(client);
     })());

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./sote";
 export * from "./campaigns";
 export * from "./deliveries";
+export * from "./reminders";
