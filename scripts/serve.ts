@@ -23,6 +23,8 @@ export type ServeOptions = {
   /** Start an SMTP sink on this port (demo and tests). */
   mailSinkPort?: number;
   seedDemo?: boolean;
+  /** Run the reminder scheduler (default true). */
+  reminders?: boolean;
   resetData?: boolean;
   quiet?: boolean;
 };
@@ -61,7 +63,8 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   // Window states follow their dates: at start, then every 5 minutes.
   const stopWindowJob = startWindowScheduler(getDb);
   // Reminders (missing OIDs, windows to close, data to delete): at start, then every 15 minutes.
-  const stopReminders = startReminderScheduler(getDb);
+  const stopReminders =
+    opts.reminders === false ? async () => undefined : startReminderScheduler(getDb);
   // The outbox worker runs here unless a separate `npm run worker` process does (ADR 9).
   const stopOutbox =
     config.outboxWorker === "inline" ? startOutboxWorker(getDb) : async () => undefined;
