@@ -1,4 +1,16 @@
-import { and, asc, count, desc, eq, exists, ilike, isNotNull, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  ilike,
+  isNotNull,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   clientInformationSystems,
@@ -9,10 +21,11 @@ import {
   organisers,
   providers,
   serviceUnits,
-  type OidStatus,
 } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit";
 import { organiserOf, providerOf } from "@/lib/auth/scope";
+import { readinessFilter, systemAndTaskFilters } from "@/lib/readiness/queries";
+import type { ProviderFilters } from "./filters";
 
 export const PAGE_SIZE = 25;
 
@@ -20,19 +33,28 @@ function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Providers the actor's organiser has a relationship with (staff side). */
+/** The most rows one unpaged (`all: true`) list returns: exports stay bounded. */
+export const EXPORT_CAP = 50_000;
+
+/**
+ * Options of listOrganiserProviders: the filters of lib/providers/filters.ts (all optional, so
+ * `parseProviderFilters(searchParams)` fits as is) plus `all: true` for an unpaged list (exports;
+ * at most EXPORT_CAP rows, `page` ignored).
+ */
+export type ProviderListOptions = Partial<ProviderFilters> & { all?: boolean };
+
+/**
+ * Providers the actor's organiser has a relationship with (staff side), filtered, sorted and a
+ * page at a time (or all of them with `all: true`). `total` counts every match, also beyond a
+ * page or the export cap.
+ */
 export async function listOrganiserProviders(
   db: Executor,
   actor: AuditActor,
-  opts: {
-    q?: string;
-    page: number;
-    status?: OidStatus;
-    sort?: "name" | "businessId" | "attention";
-  },
+  opts: ProviderListOptions,
 ) {
   const organiserId = organiserOf(actor);
-  const filters = [eq(organiserProviders.organiserId, organiserId)];
+  const filters: SQL[] = [eq(organiserProviders.organiserId, organiserId)];
   if (opts.q) {
     const like = `%${escapeLike(opts.q)}%`;
     filters.push(or(ilike(providers.name, like), ilike(providers.businessId, like))!);
@@ -49,6 +71,9 @@ export async function listOrganiserProviders(
       ),
     );
   }
+  filters.push(...systemAndTaskFilters(db, organiserId, providers.id, opts));
+  const readiness = await readinessFilter(db, organiserId, providers.id, opts);
+  if (readiness) filters.push(readiness);
   const where = and(...filters);
   const unitCount = db
     .select({
@@ -63,6 +88,8 @@ export async function listOrganiserProviders(
     .from(serviceUnits)
     .groupBy(serviceUnits.providerId)
     .as("unit_count");
+  const page = opts.all ? 1 : Math.max(1, Math.trunc(opts.page ?? 1) || 1);
+  const limit = opts.all ? EXPORT_CAP : PAGE_SIZE;
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -86,8 +113,8 @@ export async function listOrganiserProviders(
             : [asc(providers.name)]),
         asc(providers.id),
       )
-      .limit(PAGE_SIZE)
-      .offset((opts.page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset((page - 1) * limit),
     db
       .select({ n: count() })
       .from(organiserProviders)

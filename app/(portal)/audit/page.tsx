@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
 import { Pager } from "@/components/Pager";
 import { titled } from "@/components/metadata";
+import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("audit.title");
 
@@ -46,7 +47,11 @@ export default async function AuditPage({
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
+      <PageHeader
+        title={t("audit.title")}
+        intro={t("audit.intro")}
+        actions={<ExportButtons list="audit" />}
+      />
       <Box
         component="form"
         role="search"

@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
 import { Link, LinkButton } from "@/components/Link";
 import { titled } from "@/components/metadata";
+import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("cases.title");
 
@@ -26,6 +27,7 @@ export default async function CasesPage() {
         intro={t("cases.intro")}
         actions={
           <Stack direction="row" spacing={1}>
+            <ExportButtons list="cases" />
             {mayOpenPage(actor.role, "/cases/golive") && (
               <LinkButton href="/cases/golive" variant="outlined">
                 {t("cases.golive")}

@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/Page";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { ViewTabs } from "@/components/ViewTabs";
 import { titled } from "@/components/metadata";
+import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("outbox.title");
 
@@ -82,11 +83,14 @@ export default async function DeliveriesPage({
         title={t("title")}
         intro={t("intro")}
         actions={
-          mayOpenPage(actor.role, "/deliveries/batch") ? (
-            <LinkButton href="/deliveries/batch" variant="outlined">
-              {tAll("batch.title")}
-            </LinkButton>
-          ) : undefined
+          <Stack direction="row" spacing={1}>
+            <ExportButtons list="deliveries" />
+            {mayOpenPage(actor.role, "/deliveries/batch") && (
+              <LinkButton href="/deliveries/batch" variant="outlined">
+                {tAll("batch.title")}
+              </LinkButton>
+            )}
+          </Stack>
         }
       />
       <Stack spacing={1.5} sx={{ mb: 2 }}>

@@ -1,12 +1,20 @@
-import { Box, Button, MenuItem, Paper, TextField } from "@mui/material";
+import { Box, Button, Chip, MenuItem, Paper, TextField } from "@mui/material";
 import { oidStatuses } from "@/db/schema";
 import { mayOpenPage } from "@/lib/auth/access";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
-import { listOrganiserProviders, PAGE_SIZE } from "@/lib/providers/queries";
-import { providerListSchema } from "@/lib/providers/schemas";
-import { single } from "@/lib/i18n/pick";
+import { listOrganiserProviders, listSystems, PAGE_SIZE } from "@/lib/providers/queries";
+import {
+  NO_CIS,
+  NO_TASK,
+  parseProviderFilters,
+  providerFilterQuery,
+  providersHref,
+  readinessFilterKeys,
+  type ProviderFilters,
+  type ReadinessFilterKey,
+} from "@/lib/providers/filters";
 import { PageHeader, Section } from "@/components/Page";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { addProviderAction } from "@/lib/registry/staff-actions";
@@ -14,6 +22,7 @@ import { DataTable } from "@/components/DataTable";
 import { Pager } from "@/components/Pager";
 import { Link, LinkButton } from "@/components/Link";
 import { titled } from "@/components/metadata";
+import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("providers.title");
 
@@ -23,15 +32,44 @@ export default async function ProvidersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePage("/providers");
-  const sp = await searchParams;
-  const { q, page, status, sort } = providerListSchema.parse({
-    q: single(sp.q) || undefined,
-    page: single(sp.page),
-    status: single(sp.status) || undefined,
-    sort: single(sp.sort) || undefined,
-  });
-  const { rows, total } = await listOrganiserProviders(getDb(), actor, { q, page, status, sort });
+  const filters = parseProviderFilters(await searchParams);
+  const { q, page, status, sort } = filters;
+  const db = getDb();
+  const needsSystems = Boolean((filters.cis && filters.cis !== NO_CIS) || filters.unblockedBy);
+  const [{ rows, total }, systems] = await Promise.all([
+    listOrganiserProviders(db, actor, filters),
+    needsSystems ? listSystems(db) : Promise.resolve([]),
+  ]);
   const t = await getTranslations();
+  const systemName = (id: string) =>
+    systems.find((s) => s.id === id)?.name ?? t("dashboard.filters.unknownSystem");
+  const filterName = (key: ReadinessFilterKey, f: Required<ProviderFilters>): string => {
+    switch (key) {
+      case "stage":
+        return t(`dashboard.stages.${f.stage}`);
+      case "stoppedAt":
+        return t("dashboard.filters.stoppedAt", { name: t(`dashboard.stages.${f.stoppedAt}`) });
+      case "cis":
+        return f.cis === NO_CIS
+          ? t("dashboard.filters.noCis")
+          : t("dashboard.filters.cis", { name: systemName(f.cis) });
+      case "task":
+        return f.task === NO_TASK
+          ? t("dashboard.filters.noTask")
+          : t(`cases.serviceTasks.${f.task}`);
+      case "unblockedBy":
+        return t("dashboard.filters.unblockedBy", { name: systemName(f.unblockedBy) });
+    }
+  };
+  // One removable chip per readiness filter; removing it keeps the other filters and the search.
+  const chips = readinessFilterKeys
+    .filter((key) => filters[key])
+    .map((key) => {
+      const label = t("dashboard.filters.chip", {
+        name: filterName(key, filters as Required<ProviderFilters>),
+      });
+      return { key, label, href: providersHref({ ...filters, [key]: undefined }) };
+    });
   const project = mayOpenPage(actor.role, "/providers/campaign");
   return (
     <>
@@ -40,6 +78,7 @@ export default async function ProvidersPage({
         intro={t("providers.intro")}
         actions={
           <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+            <ExportButtons list="providers" />
             <LinkButton href="/providers/systems" variant="outlined">
               {t("registry.systemsLink")}
             </LinkButton>
@@ -59,12 +98,40 @@ export default async function ProvidersPage({
           </Box>
         }
       />
+      {chips.length > 0 && (
+        <Box
+          component="ul"
+          aria-label={t("dashboard.filters.label")}
+          sx={{ display: "flex", gap: 1, flexWrap: "wrap", listStyle: "none", p: 0, m: 0, mb: 2 }}
+        >
+          {chips.map((c) => (
+            <li key={c.key}>
+              <Chip
+                component="a"
+                href={c.href}
+                clickable
+                color="primary"
+                variant="outlined"
+                aria-label={`${c.label}, ${t("dashboard.filters.remove")}`}
+                label={
+                  <>
+                    {c.label} <span aria-hidden="true">×</span>
+                  </>
+                }
+              />
+            </li>
+          ))}
+        </Box>
+      )}
       <Box
         component="form"
         role="search"
         method="get"
         sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap" }}
       >
+        {readinessFilterKeys.map((key) =>
+          filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null,
+        )}
         <TextField
           id="q"
           name="q"
@@ -134,7 +201,7 @@ export default async function ProvidersPage({
         total={total}
         pageSize={PAGE_SIZE}
         basePath="/providers"
-        query={{ q, status, sort: sort === "name" ? undefined : sort }}
+        query={providerFilterQuery(filters)}
       />
       {project && (
         <Section title={t("registry.addProvider")}>

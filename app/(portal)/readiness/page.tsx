@@ -2,28 +2,81 @@ import { Box, Paper, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
-import { readinessSummary } from "@/lib/readiness/queries";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import { NO_CIS, providersHref, type ProviderFilters } from "@/lib/providers/filters";
+import { keyDates } from "@/lib/readiness/dates";
+import { readinessDashboard } from "@/lib/readiness/queries";
+import { helsinkiToday } from "@/lib/windows/dates";
+import { DataTable } from "@/components/DataTable";
+import { Link, LinkButton } from "@/components/Link";
 import { PageHeader, Section } from "@/components/Page";
+import { FunnelChart, SystemsChart } from "@/components/ReadinessCharts";
 import { titled } from "@/components/metadata";
 
-export const generateMetadata = titled("readiness.title");
+export const generateMetadata = titled("dashboard.title");
+
+/** A number that opens the provider list behind it. */
+function Count({ n, filters }: { n: number; filters: Partial<ProviderFilters> }) {
+  return <Link href={providersHref(filters)}>{n}</Link>;
+}
 
 export default async function ReadinessPage() {
   const actor = await requirePage("/readiness");
-  const s = await readinessSummary(getDb(), actor);
-  const t = await getTranslations("readiness");
+  const d = await readinessDashboard(getDb(), actor);
+  const t = await getTranslations("dashboard");
+  const tr = await getTranslations();
+  const today = helsinkiToday();
+  const stageLabel = (s: (typeof d.funnel)[number]["stage"]) => t(`stages.${s}`);
+  const stage = (s: (typeof d.funnel)[number]["stage"]) => d.funnel.find((f) => f.stage === s)!;
+
   const figures = [
-    { label: t("providers"), value: s.providers },
-    { label: t("withOid"), value: s.withOid },
-    { label: t("systemsPassed"), value: s.systemsPassed },
-    { label: t("openWindows"), value: s.openWindows },
+    { label: t("figureProviders"), n: stage("invited").reached, stage: "invited" as const },
+    ...(["eligible", "access_opened", "case_numbers_delivered"] as const).map((s) => ({
+      label: stageLabel(s),
+      n: stage(s).reached,
+      stage: s,
+    })),
   ];
+
+  const systemRows = [
+    ...d.systems.map((s) => ({
+      id: s.cisId,
+      name: s.name,
+      status: `${tr(`providerSide.testStatuses.${s.testStatus}`)}${
+        s.testDate ? ` ${formatCalendarDate(s.testDate)}` : ""
+      }`,
+      providers: s.providers,
+      eligible: s.eligible,
+      unblocks: s.unblocks as number | null,
+    })),
+    ...(d.noSystem.providers > 0
+      ? [
+          {
+            id: NO_CIS,
+            name: t("systems.noSystem"),
+            status: "",
+            providers: d.noSystem.providers,
+            eligible: d.noSystem.eligible,
+            unblocks: null,
+          },
+        ]
+      : []),
+  ];
+
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <LinkButton href="/readiness/reminders" variant="outlined">
+            {tr("reminders.title")}
+          </LinkButton>
+        }
+      />
       <Box
         component="dl"
+        aria-label={t("figuresLabel")}
         sx={{
           display: "grid",
           gap: 2,
@@ -32,22 +85,161 @@ export default async function ReadinessPage() {
         }}
       >
         {figures.map((f) => (
-          <Paper key={f.label} variant="outlined" sx={{ p: 2 }}>
+          <Paper key={f.stage} variant="outlined" sx={{ p: 2 }}>
             <Typography component="dt" variant="body2" color="text.secondary">
               {f.label}
             </Typography>
             <Typography component="dd" variant="h2" sx={{ m: 0, fontSize: "2rem" }}>
-              {f.value}
+              <Count n={f.n} filters={{ stage: f.stage }} />
             </Typography>
           </Paper>
         ))}
       </Box>
-      <Section title={t("keyDates")}>
-        <ul>
-          <li>{t("goLive", { date: formatCalendarDate("2026-06-15") })}</li>
-          <li>{t("caseNumbers", { date: formatCalendarDate("2026-08-31") })}</li>
-          <li>{t("useBy", { date: formatCalendarDate("2026-09-01") })}</li>
-        </ul>
+      <Typography color="text.secondary" sx={{ mt: 1 }}>
+        {t("policy", { version: d.policyVersion })}
+      </Typography>
+
+      <Section title={t("keyDates.title")}>
+        <DataTable
+          caption={t("keyDates.caption", { date: formatCalendarDate(today) })}
+          empty={tr("common.noResults")}
+          columns={[
+            { key: "event", label: t("keyDates.event") },
+            { key: "date", label: t("keyDates.date") },
+            { key: "remaining", label: t("keyDates.remaining") },
+          ]}
+          rows={keyDates(d.settings, today).map((k) => ({
+            id: k.key,
+            cells: {
+              event: t(`keyDates.${k.key}`),
+              date: formatCalendarDate(k.date),
+              remaining: k.passed
+                ? t("keyDates.passed", { count: -k.daysLeft })
+                : t("keyDates.daysLeft", { count: k.daysLeft }),
+            },
+          }))}
+        />
+      </Section>
+
+      <Section title={t("funnel.title")}>
+        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: "70ch" }}>
+          {t("funnel.intro")}
+        </Typography>
+        <FunnelChart
+          stages={d.funnel.map((s) => ({
+            label: stageLabel(s.stage),
+            reached: s.reached,
+            stopped: s.stopped,
+          }))}
+          reachedLabel={t("funnel.reached")}
+          stoppedLabel={t("funnel.stopped")}
+        />
+        <DataTable
+          caption={t("funnel.caption")}
+          empty={tr("common.noResults")}
+          columns={[
+            { key: "stage", label: t("funnel.stage") },
+            { key: "reached", label: t("funnel.reached"), align: "right" },
+            { key: "stopped", label: t("funnel.stopped"), align: "right" },
+            { key: "reason", label: t("funnel.reason") },
+          ]}
+          rows={d.funnel.map((s, i) => ({
+            id: s.stage,
+            cells: {
+              stage: stageLabel(s.stage),
+              reached: <Count n={s.reached} filters={{ stage: s.stage }} />,
+              stopped: i === 0 ? "" : <Count n={s.stopped} filters={{ stoppedAt: s.stage }} />,
+              reason:
+                i === 0 ? (
+                  ""
+                ) : s.reasons.length > 0 ? (
+                  <>
+                    {t(`stopReasons.${s.stage}`)}
+                    <Box component="ul" sx={{ m: 0, pl: 3 }}>
+                      {s.reasons.map((r) => (
+                        <li key={r}>{t(`eligibleReasons.${r}`)}</li>
+                      ))}
+                    </Box>
+                  </>
+                ) : (
+                  t(`stopReasons.${s.stage}`)
+                ),
+            },
+          }))}
+        />
+      </Section>
+
+      <Section title={t("systems.title")}>
+        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: "70ch" }}>
+          {t("systems.intro")}
+        </Typography>
+        <SystemsChart
+          systems={systemRows.map((s) => ({
+            label: s.name,
+            providers: s.providers,
+            eligible: s.eligible,
+            unblocks: s.unblocks ?? 0,
+          }))}
+          providersLabel={t("systems.providers")}
+          eligibleLabel={t("systems.eligible")}
+          unblocksLabel={t("systems.unblocks")}
+        />
+        <DataTable
+          caption={t("systems.caption")}
+          empty={tr("common.noResults")}
+          columns={[
+            { key: "name", label: t("systems.system") },
+            { key: "status", label: t("systems.testStatus") },
+            { key: "providers", label: t("systems.providers"), align: "right" },
+            { key: "eligible", label: t("systems.eligible"), align: "right" },
+            { key: "unblocks", label: t("systems.unblocks"), align: "right" },
+          ]}
+          rows={systemRows.map((s) => ({
+            id: s.id,
+            cells: {
+              name: s.name,
+              status: s.status,
+              providers: <Count n={s.providers} filters={{ cis: s.id }} />,
+              eligible: <Count n={s.eligible} filters={{ cis: s.id, stage: "eligible" }} />,
+              unblocks:
+                s.unblocks === null ? "" : <Count n={s.unblocks} filters={{ unblockedBy: s.id }} />,
+            },
+          }))}
+        />
+      </Section>
+
+      <Section title={t("tasks.title")}>
+        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: "70ch" }}>
+          {t("tasks.intro")}
+        </Typography>
+        <DataTable
+          caption={t("tasks.caption")}
+          empty={tr("common.noResults")}
+          columns={[
+            { key: "task", label: t("tasks.task") },
+            { key: "providers", label: t("tasks.providers"), align: "right" },
+            { key: "eligible", label: stageLabel("eligible"), align: "right" },
+            { key: "accessOpened", label: stageLabel("access_opened"), align: "right" },
+            { key: "delivered", label: stageLabel("case_numbers_delivered"), align: "right" },
+          ]}
+          rows={d.tasks.map((r) => ({
+            id: r.task,
+            cells: {
+              task: r.task === "none" ? t("tasks.none") : tr(`cases.serviceTasks.${r.task}`),
+              providers: <Count n={r.providers} filters={{ task: r.task }} />,
+              eligible: <Count n={r.eligible} filters={{ task: r.task, stage: "eligible" }} />,
+              accessOpened: (
+                <Count n={r.accessOpened} filters={{ task: r.task, stage: "access_opened" }} />
+              ),
+              delivered: (
+                <Count
+                  n={r.caseNumbersDelivered}
+                  filters={{ task: r.task, stage: "case_numbers_delivered" }}
+                />
+              ),
+            },
+          }))}
+        />
       </Section>
     </>
   );

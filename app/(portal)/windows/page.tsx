@@ -10,6 +10,7 @@ import { DataTable } from "@/components/DataTable";
 import { Link } from "@/components/Link";
 import { ViewTabs } from "@/components/ViewTabs";
 import { titled } from "@/components/metadata";
+import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("windows.title");
 
@@ -29,6 +30,7 @@ export default async function WindowsPage({
       <PageHeader
         title={t("windows.title")}
         intro={view === "upcoming" ? t("windows.upcomingIntro") : t("windows.intro")}
+        actions={<ExportButtons list="windows" />}
       />
       <Box sx={{ mb: 2 }}>
         <ViewTabs

@@ -26,7 +26,7 @@ import { reviewOid } from "@/lib/registry/actions";
 import { mayRunAction } from "@/lib/auth/access";
 import { ChangeHistory } from "@/components/ChangeHistory";
 import { titled } from "@/components/metadata";
-import { Link } from "@/components/Link";
+import { Link, LinkButton } from "@/components/Link";
 import { listProviderWindows } from "@/lib/cases/queries";
 
 export const generateMetadata = titled("providers.title");
@@ -55,6 +55,11 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
       <PageHeader
         title={provider.name}
         intro={`${t("providers.businessId")} ${provider.businessId}`}
+        actions={
+          <LinkButton href={`/providers/${provider.id}/report`} variant="outlined">
+            {t("exports.report.link")}
+          </LinkButton>
+        }
       />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", gap: 1 }}>

@@ -10,6 +10,7 @@ import { addSystemAction, saveSystemStatusAction } from "@/lib/registry/staff-ac
 import { PageHeader, Section } from "@/components/Page";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { titled } from "@/components/metadata";
+import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("registry.systemsTitle");
 
@@ -22,7 +23,11 @@ export default async function SystemsPage() {
     t(`providerSide.testStatuses.${s}` as "providerSide.testStatuses.passed");
   return (
     <>
-      <PageHeader title={t("registry.systemsTitle")} intro={t("registry.systemsIntro")} />
+      <PageHeader
+        title={t("registry.systemsTitle")}
+        intro={t("registry.systemsIntro")}
+        actions={<ExportButtons list="systems" />}
+      />
       <Stack spacing={2}>
         {systems.map((s) => {
           const status = s.testStatus ?? "not_contacted";
