@@ -232,7 +232,8 @@ export async function getCaseTimeline(db: Executor, actor: AuditActor, caseId: s
     .innerJoin(serviceUnits, eq(serviceUnits.id, accessWindows.serviceUnitId))
     .innerJoin(providers, eq(providers.id, serviceUnits.providerId))
     .where(and(eq(accessWindows.caseId, caseId), eq(accessWindows.organiserId, organiserId)))
-    .orderBy(asc(accessWindows.createdAt));
+    // A reissue made in the same transaction shares created_at: the original comes first.
+    .orderBy(asc(accessWindows.createdAt), sql`${accessWindows.replacesId} is not null`);
   await writeAudit(db, actor, {
     action: "cases.view",
     outcome: "success",

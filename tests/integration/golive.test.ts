@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, count, eq, like } from "drizzle-orm";
+import { and, asc, count, eq, like } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   accessWindows,
@@ -321,7 +321,12 @@ describe("go-live bulk step", () => {
         staff,
         file(line(caseOid(3), "Uuno Salainen", "010150-90", "x", a.oid!)),
       );
-      const rows = await tx.select().from(auditLog).where(like(auditLog.action, "golive.%"));
+      // Rows of one transaction share created_at: the serial id gives their order.
+      const rows = await tx
+        .select()
+        .from(auditLog)
+        .where(like(auditLog.action, "golive.%"))
+        .orderBy(asc(auditLog.id));
       expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual([
         "golive.dryRun:success",
         "golive.apply:success",
