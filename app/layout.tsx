@@ -33,6 +33,7 @@ const CLIENT_NAMESPACES = [
   "dashboard",
   "reminders",
   "exports",
+  "auditView",
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

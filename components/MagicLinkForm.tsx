@@ -32,12 +32,12 @@ export function MagicLinkForm({
         autoComplete="email"
         label={labels.email}
         required
-        error={Boolean(state.error)}
-        helperText={state.error ? labels.invalid : labels.help}
+        error={state.error === "email"}
+        helperText={state.error === "email" ? labels.invalid : labels.help}
       />
       {state.error && (
         <Alert severity="error" role="alert">
-          {labels.invalid}
+          {state.message ?? labels.invalid}
         </Alert>
       )}
       <Box>

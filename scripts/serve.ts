@@ -16,6 +16,7 @@ import { startMailSink, type MailSink } from "../lib/mail/sink";
 import { startWindowScheduler } from "../lib/windows/job";
 import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
+import { purgeOld } from "../lib/auth/rate-limit";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -56,6 +57,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   const client = openClient({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   setClient(client);
   await migrateDb(client);
+  await purgeOld(wrap(client)); // old rate-limit windows and expired magic-link tokens
   if (opts.seedDemo) {
     const seeded = await seedDemo(wrap(client));
     if (!opts.quiet) console.log(seeded ? "Demo data seeded." : "Existing data reused.");

@@ -7,3 +7,4 @@ export * from "./sote";
 export * from "./campaigns";
 export * from "./deliveries";
 export * from "./reminders";
+export * from "./security";

@@ -78,6 +78,7 @@ export const actionAccess = {
   "settings.deliveryIdentifier": ADMIN,
   "reminders.saveSchedule": PROJECT,
   "reminders.runNow": PROJECT,
+  "audit.clientAccess": PROJECT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actionAccess;

@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { Executor } from "@/db";
 import { auditOutcomes, deliveryMethods, deliveryStatuses } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit";
-import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, listAudit, parseAuditFilter } from "@/lib/audit/queries";
 import type { PageKey } from "@/lib/auth/access";
 import { listCases, listWindows } from "@/lib/cases/queries";
 import { windowListSchema } from "@/lib/cases/schemas";
@@ -317,7 +317,8 @@ export const exportLists: Record<ExportListName, ExportList> = {
     page: "/audit",
     title: "exports.lists.audit",
     load: (db, actor, params, max) => {
-      const filter = auditFilters(params);
+      // The page's own parser adds its user, case, provider and date filters.
+      const filter = { ...auditFilters(params), ...parseAuditFilter(params) };
       return allPages(max, AUDIT_PAGE_SIZE, async (page) => {
         const { rows } = await listAudit(db, actor, page, filter);
         return rows;

@@ -13,10 +13,11 @@ import { batchMessages } from "@/lib/delivery/batch-messages";
 import { dashboardMessages } from "@/lib/readiness/messages";
 import { reminderMessages } from "@/lib/reminders/messages";
 import { exportMessages } from "@/lib/exports/messages";
+import { auditViewMessages } from "@/lib/audit/messages";
 import type { Locale } from "./locales";
 
 // Rule-specific messages live beside their rules (one home each) and are merged here as
-// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery, outbox, batch, dashboard, reminders, exports.
+// namespaces: oid, keys, hetu, eligibility, policySettings, golive, policy, delivery, outbox, batch, dashboard, reminders, exports, auditView.
 export type Messages = typeof fi & {
   oid: (typeof oidMessages)["fi"];
   keys: (typeof keyMessages)["fi"];
@@ -31,6 +32,7 @@ export type Messages = typeof fi & {
   dashboard: (typeof dashboardMessages)["fi"];
   reminders: (typeof reminderMessages)["fi"];
   exports: (typeof exportMessages)["fi"];
+  auditView: (typeof auditViewMessages)["fi"];
 };
 
 function build(locale: Locale, base: typeof fi): Messages {
@@ -49,6 +51,7 @@ function build(locale: Locale, base: typeof fi): Messages {
     dashboard: dashboardMessages[locale],
     reminders: reminderMessages[locale],
     exports: exportMessages[locale],
+    auditView: auditViewMessages[locale],
   };
 }
 

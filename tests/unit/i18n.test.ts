@@ -79,6 +79,8 @@ describe("messages", () => {
       version: 1,
       deadline: "31.8.2026",
       method: "M",
+      from: "1.1.2026",
+      to: "2.1.2026",
     };
     for (const k of fi) {
       const s = t(k as never, params as never);
