@@ -107,6 +107,16 @@ export function mayRunAction(role: Role, action: ActionKey): boolean {
   return (actionAccess[action] as readonly Role[]).includes(role);
 }
 
+/** The route check for the data layer behind a route handler. */
+export function actorMayCall(actor: { role: string | null }, route: RouteKey): boolean {
+  return (routeAccess[route] as readonly string[]).includes(actor.role ?? "");
+}
+
+/** The same check for the data layer, whose actors may have no role at all. */
+export function actorMay(actor: { role: string | null }, action: ActionKey): boolean {
+  return (actionAccess[action] as readonly string[]).includes(actor.role ?? "");
+}
+
 /** Where each role lands after sign-in. */
 export function homeFor(role: Role): string {
   switch (role) {

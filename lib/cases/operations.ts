@@ -9,6 +9,8 @@ import {
   type ServiceTask,
 } from "@/db/schema";
 import { auditOutOfScope, writeAudit, type AuditActor } from "@/lib/audit";
+// Roles are checked here, where the data is touched, against the one route table.
+import { actorMay } from "@/lib/auth/access";
 import { organiserOf } from "@/lib/auth/scope";
 import { clientKeys, hetuLookup, openClientFields, sealClient } from "@/lib/clients/store";
 import { loadUnitFacts } from "@/lib/eligibility/facts";
@@ -27,9 +29,6 @@ export type CaseResult =
       reasons?: IneligibleReason[];
     };
 
-/** Roles that keep cases and windows; checked here, where the data is touched. */
-const CASEWORK = new Set(["caseworker", "admin"]);
-
 async function refuseRole(db: Executor, actor: AuditActor, action: string): Promise<CaseResult> {
   await writeAudit(db, actor, { action, outcome: "denied", details: { reason: "role" } });
   return { ok: false, message: "validation.forbidden" };
@@ -41,7 +40,7 @@ export async function createCase(
   actor: AuditActor,
   input: { caseOid: string; serviceTask: ServiceTask; clientName: string; hetu: string },
 ): Promise<CaseResult> {
-  if (!CASEWORK.has(actor.role ?? "")) return refuseRole(db, actor, "cases.create");
+  if (!actorMay(actor, "cases.create")) return refuseRole(db, actor, "cases.create");
   const organiserId = organiserOf(actor);
   const keys = clientKeys();
   const caseOid = input.caseOid.trim();
@@ -130,7 +129,8 @@ export async function addImplementation(
     voucher: boolean;
   },
 ): Promise<CaseResult> {
-  if (!CASEWORK.has(actor.role ?? "")) return refuseRole(db, actor, "cases.addImplementation");
+  if (!actorMay(actor, "cases.addImplementation"))
+    return refuseRole(db, actor, "cases.addImplementation");
   const organiserId = organiserOf(actor);
   return db.transaction(async (tx) => {
     const found = await ownCase(tx, actor, "cases.addImplementation", input.caseId);
@@ -184,7 +184,8 @@ export async function setImplementationEnd(
   input: { implementationId: string; version: number; endsOn: string | null },
   today: string = helsinkiToday(),
 ): Promise<CaseResult & { moved?: number }> {
-  if (!CASEWORK.has(actor.role ?? "")) return refuseRole(db, actor, "cases.setImplementationEnd");
+  if (!actorMay(actor, "cases.setImplementationEnd"))
+    return refuseRole(db, actor, "cases.setImplementationEnd");
   const organiserId = organiserOf(actor);
   return db.transaction(async (tx) => {
     const impl = await ownImplementation(
@@ -274,7 +275,7 @@ export async function attachUnit(
   input: { implementationId: string; unitId: string; justification: string },
   today: string = helsinkiToday(),
 ): Promise<CaseResult & { windowId?: string; override?: boolean }> {
-  if (!CASEWORK.has(actor.role ?? "")) return refuseRole(db, actor, "cases.attachUnit");
+  if (!actorMay(actor, "cases.attachUnit")) return refuseRole(db, actor, "cases.attachUnit");
   const organiserId = organiserOf(actor);
   return db.transaction(
     async (tx): Promise<CaseResult & { windowId?: string; override?: boolean }> => {
@@ -398,7 +399,7 @@ export async function revealClient(
   actor: AuditActor,
   input: { caseId: string },
 ): Promise<{ ok: true; name: string; hetu: string } | { ok: false; message: string }> {
-  if (!CASEWORK.has(actor.role ?? "")) {
+  if (!actorMay(actor, "clients.reveal")) {
     const r = await refuseRole(db, actor, "clients.reveal");
     return { ok: false, message: r.ok ? "validation.forbidden" : r.message };
   }
@@ -426,7 +427,7 @@ export async function revealClient(
 
 /** Finds the organiser's cases of a client by identity code (the code never leaves the server). */
 export async function findCasesByHetu(db: Executor, actor: AuditActor, hetu: string) {
-  if (!CASEWORK.has(actor.role ?? "")) {
+  if (!actorMay(actor, "clients.search")) {
     await refuseRole(db, actor, "clients.search");
     return [];
   }
@@ -446,6 +447,3 @@ export async function findCasesByHetu(db: Executor, actor: AuditActor, hetu: str
   });
   return rows;
 }
-
-// Re-exported for the window operations, which share the role rule.
-export { CASEWORK };

@@ -1,3 +1,4 @@
+import { actorMay } from "@/lib/auth/access";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -32,7 +33,6 @@ import { composeContext, recipientsOf, sealPickup } from "./operations";
  * as needing case numbers; its rows are those windows, one per case and unit.
  */
 
-const PROJECT = new Set(["project_staff", "admin"]);
 const LIVE = ["planned", "open"] as const;
 /** Providers are processed in chunks of at most this many cases (or providers), in one transaction. */
 const CHUNK_CASES = 2000;
@@ -290,7 +290,7 @@ export async function previewBatch(
   actor: AuditActor,
   now = new Date(),
 ): Promise<BatchPreview | Refusal> {
-  if (!PROJECT.has(actor.role ?? "")) return refuse(db, actor);
+  if (!actorMay(actor, "deliveries.batch")) return refuse(db, actor);
   const organiserId = organiserOf(actor);
   const { settings } = await currentPolicy(db, organiserId);
   const list: BatchProvider[] = [];
@@ -328,7 +328,7 @@ export async function sendBatch(
   input: { requestKey: string },
   now = new Date(),
 ): Promise<BatchSendResult> {
-  if (!PROJECT.has(actor.role ?? "")) return refuse(db, actor);
+  if (!actorMay(actor, "deliveries.batch")) return refuse(db, actor);
   const organiserId = organiserOf(actor);
   const requestKey = input.requestKey.trim().toLowerCase();
   if (!UUID.test(requestKey)) return { ok: false, message: "validation.invalid" };
@@ -471,7 +471,7 @@ export async function batchProgress(
   actor: AuditActor,
   batchId: string,
 ): Promise<BatchProgress | Refusal | null> {
-  if (!PROJECT.has(actor.role ?? "")) return refuse(db, actor);
+  if (!actorMay(actor, "deliveries.batch")) return refuse(db, actor);
   const organiserId = organiserOf(actor);
   const id = batchId.trim().toLowerCase();
   const rows = UUID.test(id)
@@ -515,7 +515,7 @@ export async function listBatches(
   actor: AuditActor,
   limit = 10,
 ): Promise<BatchSummary[] | Refusal> {
-  if (!PROJECT.has(actor.role ?? "")) return refuse(db, actor);
+  if (!actorMay(actor, "deliveries.batch")) return refuse(db, actor);
   const organiserId = organiserOf(actor);
   const startedAt = sql<Date>`min(${outboxMessages.createdAt})`.mapWith(outboxMessages.createdAt);
   const rows = await db

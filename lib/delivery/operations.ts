@@ -13,6 +13,7 @@ import {
   type DeliveryMethod,
 } from "@/db/schema";
 import { auditOutOfScope, writeAudit, type AuditActor } from "@/lib/audit";
+import { actorMay } from "@/lib/auth/access";
 import { organiserOf } from "@/lib/auth/scope";
 import { clientKeys, openClientFields } from "@/lib/clients/store";
 import { getConfig } from "@/lib/config";
@@ -30,9 +31,6 @@ import type { SmimeSigner } from "./mime";
 export type DeliveryResult =
   | { ok: true; queued: number; existing: number; methods: DeliveryMethod[] }
   | { ok: false; message: string };
-
-const CASEWORK = new Set(["caseworker", "admin"]);
-const STAFF = new Set(["caseworker", "project_staff", "admin"]);
 
 async function refuse(db: Executor, actor: AuditActor, action: string) {
   await writeAudit(db, actor, { action, outcome: "denied", details: { reason: "role" } });
@@ -131,7 +129,7 @@ export async function sendCaseOid(
   input: { windowId: string; requestKey: string },
   now = new Date(),
 ): Promise<DeliveryResult> {
-  if (!CASEWORK.has(actor.role ?? "")) return refuse(db, actor, "deliveries.send");
+  if (!actorMay(actor, "deliveries.send")) return refuse(db, actor, "deliveries.send");
   const organiserId = organiserOf(actor);
   return db.transaction(async (tx): Promise<DeliveryResult> => {
     const [row] = await tx
@@ -236,7 +234,7 @@ export async function retryDelivery(
   input: { id: string },
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (!STAFF.has(actor.role ?? "")) return refuse(db, actor, "deliveries.retry");
+  if (!actorMay(actor, "deliveries.retry")) return refuse(db, actor, "deliveries.retry");
   const organiserId = organiserOf(actor);
   return db.transaction(async (tx) => {
     const updated = await tx

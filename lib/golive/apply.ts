@@ -11,6 +11,7 @@
  * Only project staff and admins may run either; the role is checked here, not only in the route.
  * Audit rows hold ids and counts only, never a name or an identity code.
  */
+import { actorMayCall } from "@/lib/auth/access";
 import { randomUUID } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -40,7 +41,6 @@ import {
 } from "./plan";
 
 /** Roles that may run the go-live step. */
-const PROJECT = new Set(["project_staff", "admin"]);
 
 /** Rows per multi-row insert (and values per array parameter in lookups). */
 const BATCH = 1000;
@@ -312,7 +312,7 @@ export async function planGoLive(
   source: GoLiveSource,
   opts: GoLiveOptions = {},
 ): Promise<GoLiveResult> {
-  if (!PROJECT.has(actor.role ?? "")) {
+  if (!actorMayCall(actor, "/api/golive")) {
     await refuseRole(db, actor, "golive.dryRun");
     return refused("dry");
   }
@@ -358,7 +358,7 @@ export async function applyGoLive(
   onProgress?: (p: GoLiveProgress) => void,
   opts: Omit<GoLiveOptions, "onProgress"> = {},
 ): Promise<GoLiveResult> {
-  if (!PROJECT.has(actor.role ?? "")) {
+  if (!actorMayCall(actor, "/api/golive")) {
     await refuseRole(db, actor, "golive.apply");
     return refused("apply");
   }

@@ -3,7 +3,8 @@ import type { Executor } from "@/db";
 import { accessWindows, serviceImplementations, type AccessWindow } from "@/db/schema";
 import { auditOutOfScope, writeAudit, type AuditActor } from "@/lib/audit";
 import { organiserOf } from "@/lib/auth/scope";
-import { CASEWORK, type CaseResult } from "@/lib/cases/operations";
+import { actorMay, type ActionKey } from "@/lib/auth/access";
+import type { CaseResult } from "@/lib/cases/operations";
 import { currentPolicy } from "@/lib/policy/queries";
 import { addDays, helsinkiToday } from "./dates";
 import { stateOn, validateWindow } from "./rules";
@@ -36,8 +37,12 @@ async function lockWindow(
   return { ok: true, window: w };
 }
 
-async function guard(db: Executor, actor: AuditActor, action: string): Promise<CaseResult | null> {
-  if (CASEWORK.has(actor.role ?? "")) return null;
+async function guard(
+  db: Executor,
+  actor: AuditActor,
+  action: ActionKey,
+): Promise<CaseResult | null> {
+  if (actorMay(actor, action)) return null;
   await writeAudit(db, actor, { action, outcome: "denied", details: { reason: "role" } });
   return { ok: false, message: "validation.forbidden" };
 }
