@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
-import forge from "node-forge";
 import { generateKey } from "openpgp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -19,6 +18,7 @@ import {
   buildSmimeMessage,
   type PlainPart,
 } from "@/lib/delivery/mime";
+import { selfSignedSmime, type SmimeIdentity } from "../helpers/keys";
 
 const CASE_OID = "1.2.246.10.2840015.15.2026.1000";
 const CLIENT = "Äijä Öström";
@@ -28,7 +28,6 @@ const RECIPIENT = "liisa.yhteys@palvelu.example";
 const SIGNER = "jarjestaja@hyvinvointialue.example";
 const SUBJECT = "Tietopyyntö: uusi käyttöoikeusasia odottaa käsittelyä";
 const DATE = new Date("2026-03-03T10:15:02Z");
-const DAY = 86_400_000;
 
 const BODY = [
   "Hei,",
@@ -160,43 +159,14 @@ async function expectConfidentialContent(entity: Buffer) {
 
 /* --------------------------------------------------------------- key material */
 
-type Identity = { certPem: string; keyPem: string };
-
-function selfSigned(email: string, commonName: string): Identity {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = "01" + forge.util.bytesToHex(forge.random.getBytesSync(8));
-  cert.validity.notBefore = new Date(Date.now() - DAY);
-  cert.validity.notAfter = new Date(Date.now() + 30 * DAY);
-  const name = [
-    { name: "countryName", value: "FI" },
-    { name: "organizationName", value: "Testi Oy" },
-    { name: "commonName", value: commonName },
-  ];
-  cert.setSubject(name);
-  cert.setIssuer(name);
-  cert.setExtensions([
-    { name: "basicConstraints", cA: false },
-    { name: "keyUsage", digitalSignature: true, keyEncipherment: true },
-    { name: "extKeyUsage", emailProtection: true },
-    { name: "subjectAltName", altNames: [{ type: 1, value: email }] },
-  ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return {
-    certPem: forge.pki.certificateToPem(cert),
-    keyPem: forge.pki.privateKeyToPem(keys.privateKey),
-  };
-}
-
-let recipient: Identity;
-let signer: Identity;
+let recipient: SmimeIdentity;
+let signer: SmimeIdentity;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "mime-"));
   gnupgHome = mkdtempSync(path.join(tmpdir(), "gpg-"));
-  recipient = selfSigned(RECIPIENT, "Liisa Yhteyshenkilo");
-  signer = selfSigned(SIGNER, "Jarjestaja");
+  recipient = selfSignedSmime(RECIPIENT, "Liisa Yhteyshenkilo");
+  signer = selfSignedSmime(SIGNER, "Jarjestaja");
   write("recipient.pem", recipient.certPem);
   write("recipient.key", recipient.keyPem);
   write("signer.pem", signer.certPem);
