@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { outboxMessages, type OutboxMessage } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { sendMail } from "@/lib/mail/send";
+import { startRepeating } from "@/lib/jobs/repeat";
 
 /**
  * The outbox worker (ADR 9). Claims due messages with FOR UPDATE SKIP LOCKED (so several workers
@@ -141,35 +142,13 @@ export function startOutboxWorker(
   getDb: () => Executor,
   opts: { intervalMs?: number; send?: Transport } = {},
 ): () => Promise<void> {
-  const intervalMs = opts.intervalMs ?? 2000;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = (async () => {
-      try {
-        // Drain what is due, a batch at a time.
-        for (;;) {
-          const r = await runOutboxOnce(getDb(), opts.send);
-          if (r.sent + r.retrying + r.failed > 0)
-            console.info(JSON.stringify({ level: "info", msg: "outbox pass", ...r }));
-          if (r.sent + r.retrying + r.failed < 20 || stopped) break;
-        }
-      } catch (err) {
-        console.error(
-          JSON.stringify({ level: "error", msg: "outbox worker failed", err: String(err) }),
-        );
-      } finally {
-        running = undefined;
-      }
-    })();
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startRepeating("outbox worker", opts.intervalMs ?? 2000, async (isStopped) => {
+    // Drain what is due, a batch at a time.
+    for (;;) {
+      const r = await runOutboxOnce(getDb(), opts.send);
+      if (r.sent + r.retrying + r.failed > 0)
+        console.info(JSON.stringify({ level: "info", msg: "outbox pass", ...r }));
+      if (r.sent + r.retrying + r.failed < 20 || isStopped()) break;
+    }
+  });
 }

@@ -10,6 +10,7 @@ import type { Transport } from "../delivery/worker";
 import { helsinkiToday } from "../windows/dates";
 import { runReminders, totalOf, type ReminderContext } from "./operations";
 import { sendDueReminders } from "./sender";
+import { startRepeating } from "../jobs/repeat";
 
 export type ReminderSchedulerOptions = {
   /** Between runs; default 15 minutes. */
@@ -32,52 +33,27 @@ export function startReminderScheduler(
   getDb: () => Executor,
   opts: ReminderSchedulerOptions = {},
 ): () => Promise<void> {
-  const intervalMs = opts.intervalMs ?? 15 * 60 * 1000;
   const now = opts.now ?? (() => new Date());
-  let running: Promise<void> | undefined;
-  let stopped = false;
   let first = true;
-
-  const tick = () => {
-    if (stopped || running) return;
-    running = (async () => {
-      try {
-        const at = now();
-        const today = helsinkiToday(at);
-        const db = getDb();
-        const r = await runReminders(db, today, at, opts.ctx);
-        const s = await sendDueReminders(db, opts.send, at);
-        const queued = totalOf(r.queued);
-        if (first || queued > 0 || s.sent + s.retrying + s.failed > 0 || r.failedOrganisers > 0) {
-          console.info(
-            JSON.stringify({
-              level: "info",
-              msg: "reminders run",
-              today,
-              queued: r.queued,
-              failedOrganisers: r.failedOrganisers,
-              ...s,
-            }),
-          );
-        }
-        first = false;
-      } catch (err) {
-        console.error(
-          JSON.stringify({ level: "error", msg: "reminder job failed", err: String(err) }),
-        );
-      } finally {
-        running = undefined;
-      }
-    })();
-  };
-
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startRepeating("reminder job", opts.intervalMs ?? 15 * 60 * 1000, async () => {
+    const at = now();
+    const today = helsinkiToday(at);
+    const db = getDb();
+    const r = await runReminders(db, today, at, opts.ctx);
+    const s = await sendDueReminders(db, opts.send, at);
+    const queued = totalOf(r.queued);
+    if (first || queued > 0 || s.sent + s.retrying + s.failed > 0 || r.failedOrganisers > 0) {
+      console.info(
+        JSON.stringify({
+          level: "info",
+          msg: "reminders run",
+          today,
+          queued: r.queued,
+          failedOrganisers: r.failedOrganisers,
+          ...s,
+        }),
+      );
+    }
+    first = false;
+  });
 }

@@ -11,6 +11,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db";
 import { helsinkiToday, isCalendarDate } from "./dates";
+import { startRepeating } from "../jobs/repeat";
 
 /** Advisory lock key of this job (pg_try_advisory_xact_lock): one run at a time, cluster-wide. */
 export const WINDOW_JOB_LOCK_KEY = 7_301_526_615;
@@ -126,41 +127,16 @@ export function startWindowScheduler(
   getDb: () => Executor,
   opts: WindowSchedulerOptions = {},
 ): () => Promise<void> {
-  const intervalMs = opts.intervalMs ?? 5 * 60 * 1000;
   const now = opts.now ?? (() => new Date());
-  let running: Promise<void> | undefined;
-  let stopped = false;
   let first = true;
-
-  const tick = () => {
-    if (stopped || running) return;
-    running = (async () => {
-      try {
-        const today = helsinkiToday(now());
-        const r = await advanceWindowStates(getDb(), today);
-        if (first || r.opened > 0 || r.closed > 0) {
-          console.info(
-            JSON.stringify({ level: "info", msg: "access window states advanced", today, ...r }),
-          );
-        }
-        first = false;
-      } catch (err) {
-        console.error(
-          JSON.stringify({ level: "error", msg: "access window job failed", err: String(err) }),
-        );
-      } finally {
-        running = undefined;
-      }
-    })();
-  };
-
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startRepeating("access window job", opts.intervalMs ?? 5 * 60 * 1000, async () => {
+    const today = helsinkiToday(now());
+    const r = await advanceWindowStates(getDb(), today);
+    if (first || r.opened > 0 || r.closed > 0) {
+      console.info(
+        JSON.stringify({ level: "info", msg: "access window states advanced", today, ...r }),
+      );
+    }
+    first = false;
+  });
 }
