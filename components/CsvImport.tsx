@@ -18,6 +18,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import type { ImportPlan } from "@/lib/registry/import";
+import { MAX_MB } from "@/lib/registry/upload";
 import { TABLE_CAPTION_STYLE } from "./DataTable";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -38,6 +39,12 @@ export function CsvImport({ dryRun, apply }: { dryRun: Action; apply: Action }) 
     const file = input.current?.files?.[0];
     if (!file) {
       setState({ status: "error", message: "import.chooseFile" });
+      input.current?.focus();
+      return;
+    }
+    // Checked here too: a file over the server action's body limit never reaches the server check.
+    if (file.size > MAX_MB * 1024 * 1024) {
+      setState({ status: "error", message: "import.tooLarge", params: { max: MAX_MB } });
       input.current?.focus();
       return;
     }

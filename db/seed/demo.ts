@@ -512,8 +512,8 @@ export function providerServicesFor(i: number): string[] {
 }
 
 /** Demo clients: invented names, identity codes only in the temporary range 900–999. */
-const CLIENT_FIRST = ["Aino", "Eero", "Helmi", "Onni", "Kerttu", "Väinö", "Lyydia", "Toivo"];
-const CLIENT_LAST = ["Mäkelä", "Heikkilä", "Koskinen", "Järvinen", "Lehtinen", "Salminen"];
+export const CLIENT_FIRST = ["Aino", "Eero", "Helmi", "Onni", "Kerttu", "Väinö", "Lyydia", "Toivo"];
+export const CLIENT_LAST = ["Mäkelä", "Heikkilä", "Koskinen", "Järvinen", "Lehtinen", "Salminen"];
 
 export function demoClientName(n: number): string {
   return `${CLIENT_FIRST[n % CLIENT_FIRST.length]} ${CLIENT_LAST[(n * 5) % CLIENT_LAST.length]}`;

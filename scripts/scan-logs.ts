@@ -1,0 +1,34 @@
+/**
+ * Searches every log the test run captured (the vitest output with every console and logger line
+ * of the unit and integration tests, and the e2e server's whole stdout/stderr) for client data:
+ * any valid Finnish identity code and the client names the demo seed and the test factories use.
+ * Run by scripts/test.sh after the suites; exits 1 naming the file, line and kind of each hit
+ * (never the hit itself, so the scan's own output stays clean).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { findClientData } from "../lib/clients/log-scan";
+
+const files = process.argv.slice(2);
+let hits = 0;
+let scanned = 0;
+for (const file of files) {
+  if (!existsSync(file)) {
+    console.error(`scan-logs: ${file} is missing (the suite that writes it did not run)`);
+    process.exitCode = 1;
+    continue;
+  }
+  const lines = readFileSync(file, "utf8").split("\n");
+  scanned += lines.length;
+  lines.forEach((line, i) => {
+    for (const kind of findClientData(line)) {
+      hits++;
+      console.error(`scan-logs: ${file}:${i + 1}: ${kind}`);
+    }
+  });
+}
+if (hits > 0) {
+  console.error(`scan-logs: client data found ${hits} time(s) in the captured logs`);
+  process.exitCode = 1;
+} else {
+  console.log(`scan-logs: ${scanned} log lines in ${files.length} file(s), no client data`);
+}
