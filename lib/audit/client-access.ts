@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, ne, or, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   accessWindows,
@@ -17,7 +17,7 @@ import { clientKeys, hetuLookup } from "@/lib/clients/store";
 import { isCalendarDate } from "@/lib/windows/dates";
 import { organiserOf } from "@/lib/auth/scope";
 import { writeAudit, type AuditActor } from "./index";
-import { helsinkiDayStart, sqlText } from "./queries";
+import { auditRowsAbout, helsinkiDayStart, sqlText } from "./queries";
 
 /** Roles that may ask who saw a client's data (the /audit page's roles). */
 const AUDITORS: ReadonlySet<string> = new Set(["project_staff", "admin"]);
@@ -110,8 +110,6 @@ export async function clientAccessLog(
       .select({ id: cases.id })
       .from(cases)
       .where(and(eq(cases.organiserId, organiserId), eq(cases.clientId, client.id)));
-    const about = (type: string, ids: SQLWrapper) =>
-      and(eq(auditLog.entityType, type), inArray(auditLog.entityId, ids));
     const found = await db
       .select({
         id: auditLog.id,
@@ -154,14 +152,14 @@ export async function clientAccessLog(
           ...SKIPPED_ACTIONS.map((a) => ne(auditLog.action, a)),
           or(
             and(eq(auditLog.entityType, "client"), eq(auditLog.entityId, client.id)),
-            about(
+            auditRowsAbout(
               "case",
               db
                 .select({ id: sqlText(cases.id) })
                 .from(cases)
                 .where(and(eq(cases.organiserId, organiserId), eq(cases.clientId, client.id))),
             ),
-            about(
+            auditRowsAbout(
               "service_implementation",
               db
                 .select({ id: sqlText(serviceImplementations.id) })
@@ -173,7 +171,7 @@ export async function clientAccessLog(
                   ),
                 ),
             ),
-            about(
+            auditRowsAbout(
               "access_window",
               db
                 .select({ id: sqlText(accessWindows.id) })
@@ -185,7 +183,7 @@ export async function clientAccessLog(
                   ),
                 ),
             ),
-            about(
+            auditRowsAbout(
               "outbox_message",
               db
                 .select({ id: sqlText(outboxMessages.id) })

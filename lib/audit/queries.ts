@@ -1,4 +1,17 @@
-import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, sql } from "drizzle-orm";
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lt,
+  or,
+  sql,
+  type SQLWrapper,
+} from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Executor } from "@/db";
@@ -199,6 +212,11 @@ export function sqlText(column: AnyPgColumn) {
   return sql<string>`${column}::text`;
 }
 
+/** Audit rows about entities of one type whose ids the subquery (or list) gives. */
+export function auditRowsAbout(entityType: string, ids: SQLWrapper | string[]) {
+  return and(eq(auditLog.entityType, entityType), inArray(auditLog.entityId, ids));
+}
+
 /**
  * Rows about one of the organiser's cases (by case OID): the case, its service implementations,
  * access windows and outbox messages. An OID of no case of the organiser matches nothing.
@@ -209,57 +227,42 @@ function aboutCase(db: Executor, organiserId: string, caseOid: string) {
     .from(cases)
     .where(and(eq(cases.organiserId, organiserId), eq(cases.caseOid, caseOid)));
   return or(
-    and(
-      eq(auditLog.entityType, "case"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(cases.id) })
-          .from(cases)
-          .where(and(eq(cases.organiserId, organiserId), eq(cases.caseOid, caseOid))),
-      ),
+    auditRowsAbout(
+      "case",
+      db
+        .select({ id: sqlText(cases.id) })
+        .from(cases)
+        .where(and(eq(cases.organiserId, organiserId), eq(cases.caseOid, caseOid))),
     ),
-    and(
-      eq(auditLog.entityType, "access_window"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(accessWindows.id) })
-          .from(accessWindows)
-          .where(
-            and(eq(accessWindows.organiserId, organiserId), inArray(accessWindows.caseId, theCase)),
-          ),
-      ),
+    auditRowsAbout(
+      "access_window",
+      db
+        .select({ id: sqlText(accessWindows.id) })
+        .from(accessWindows)
+        .where(
+          and(eq(accessWindows.organiserId, organiserId), inArray(accessWindows.caseId, theCase)),
+        ),
     ),
-    and(
-      eq(auditLog.entityType, "service_implementation"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(serviceImplementations.id) })
-          .from(serviceImplementations)
-          .where(
-            and(
-              eq(serviceImplementations.organiserId, organiserId),
-              inArray(serviceImplementations.caseId, theCase),
-            ),
+    auditRowsAbout(
+      "service_implementation",
+      db
+        .select({ id: sqlText(serviceImplementations.id) })
+        .from(serviceImplementations)
+        .where(
+          and(
+            eq(serviceImplementations.organiserId, organiserId),
+            inArray(serviceImplementations.caseId, theCase),
           ),
-      ),
+        ),
     ),
-    and(
-      eq(auditLog.entityType, "outbox_message"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(outboxMessages.id) })
-          .from(outboxMessages)
-          .where(
-            and(
-              eq(outboxMessages.organiserId, organiserId),
-              inArray(outboxMessages.caseId, theCase),
-            ),
-          ),
-      ),
+    auditRowsAbout(
+      "outbox_message",
+      db
+        .select({ id: sqlText(outboxMessages.id) })
+        .from(outboxMessages)
+        .where(
+          and(eq(outboxMessages.organiserId, organiserId), inArray(outboxMessages.caseId, theCase)),
+        ),
     ),
   );
 }
@@ -280,35 +283,26 @@ function aboutProvider(db: Executor, organiserId: string, providerId: string) {
     );
   return or(
     inArray(auditLog.providerId, related),
-    and(
-      eq(auditLog.entityType, "provider"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(providers.id) })
-          .from(providers)
-          .where(inArray(providers.id, related)),
-      ),
+    auditRowsAbout(
+      "provider",
+      db
+        .select({ id: sqlText(providers.id) })
+        .from(providers)
+        .where(inArray(providers.id, related)),
     ),
-    and(
-      eq(auditLog.entityType, "service_unit"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(serviceUnits.id) })
-          .from(serviceUnits)
-          .where(inArray(serviceUnits.providerId, related)),
-      ),
+    auditRowsAbout(
+      "service_unit",
+      db
+        .select({ id: sqlText(serviceUnits.id) })
+        .from(serviceUnits)
+        .where(inArray(serviceUnits.providerId, related)),
     ),
-    and(
-      eq(auditLog.entityType, "contact_person"),
-      inArray(
-        auditLog.entityId,
-        db
-          .select({ id: sqlText(contactPeople.id) })
-          .from(contactPeople)
-          .where(inArray(contactPeople.providerId, related)),
-      ),
+    auditRowsAbout(
+      "contact_person",
+      db
+        .select({ id: sqlText(contactPeople.id) })
+        .from(contactPeople)
+        .where(inArray(contactPeople.providerId, related)),
     ),
   );
 }
@@ -344,11 +338,7 @@ export async function listChanges(
       and(
         eq(auditLog.outcome, "success"),
         or(eq(auditLog.organiserId, organiserId), isNull(auditLog.organiserId)),
-        or(
-          ...wanted.map((e) =>
-            and(eq(auditLog.entityType, e.type), inArray(auditLog.entityId, e.ids)),
-          ),
-        ),
+        or(...wanted.map((e) => auditRowsAbout(e.type, e.ids))),
       ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
