@@ -18,6 +18,7 @@ import { startWindowScheduler } from "../lib/windows/job";
 import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
+import { errorText } from "../lib/jobs/repeat";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -170,7 +171,7 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = SHUTDOWN_GRAC
         process.exit(0);
       },
       (err: unknown) => {
-        logLine("error", "shutdown failed", { err: String(err) });
+        logLine("error", "shutdown failed", { err: errorText(err) });
         process.exit(1);
       },
     );
