@@ -20,11 +20,34 @@ export function wrap(client: RawClient): Db {
     : (drizzlePglite(client.pglite, { schema, casing: "snake_case" }) as unknown as Db);
 }
 
+/** How long a new PostgreSQL connection may take before the query fails (health, pages, jobs). */
+export const PG_CONNECT_TIMEOUT_MS = 3000;
+
+/** The error code only: a driver message may quote a query, never worth a stack per connection. */
+function logConnectionLost(err: Error & { code?: string }) {
+  console.error(
+    JSON.stringify({ level: "warn", msg: "database connection lost", code: err.code ?? err.name }),
+  );
+}
+
 export function openClient(opts: { databaseUrl?: string; pgliteDir?: string }): RawClient {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    // An idle client that loses its server must not crash the process.
-    pool.on("error", () => {});
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      // A server that is down or unreachable fails the request within seconds instead of
+      // hanging it (pg waits forever by default); the next request connects afresh.
+      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+      // Notice a connection that died silently (a failover, a dropped NAT entry).
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // A connection the server ends (restart, failover) emits "error". The pool handles it for
+    // idle clients; a checked-out client between two queries (e.g. inside a transaction) has no
+    // listener of its own, and an unhandled "error" would end the process. The query in flight
+    // fails anyway, and the pool drops the broken client when it is released.
+    pool.on("error", logConnectionLost);
+    pool.on("connect", (c) => c.on("error", logConnectionLost));
     return { kind: "pg", pool };
   }
   // A directory path; "memory://" gives a throwaway in-memory database (tests).

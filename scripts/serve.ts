@@ -13,10 +13,12 @@ import { closeClient, getDb, openClient, setClient, wrap } from "../db";
 import { migrateDb } from "../db/migrate";
 import { DEMO_USERS, seedDemo } from "../db/seed/demo";
 import { startMailSink, type MailSink } from "../lib/mail/sink";
+import { closeMailTransport } from "../lib/mail/send";
 import { startWindowScheduler } from "../lib/windows/job";
 import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
+import { errorText } from "../lib/jobs/repeat";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -97,18 +99,36 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
 
   const url = `http://localhost:${config.port}`;
   let stopping: Promise<void> | undefined;
+  /**
+   * Graceful stop: no new connections; requests in flight finish (keep-alive connections close
+   * as soon as they are idle); the jobs end their current run, the outbox worker its current
+   * message; then the mail sink, Next.js and the database close. stopOnSignals bounds the time.
+   */
   const stop = () =>
     (stopping ??= (async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+      server.closeIdleConnections();
+      const jobs = Promise.allSettled([stopWindowJob(), stopReminders(), stopOutbox()]);
+      await closed;
+      clearInterval(closeIdle);
+      for (const r of await jobs) if (r.status === "rejected") throw r.reason;
+      // Pooled SMTP connections end (an open one would hold the demo sink's close for 30 s); the
+      // sink closes after the worker, its SMTP peer in the demo.
+      closeMailTransport();
       await sink?.close();
       await app.close?.();
-      await stopWindowJob();
-      await stopReminders();
-      await stopOutbox();
       await closeClient(client);
     })());
   return { url, config, stop };
+}
+
+/** How long a graceful stop may take before the process gives up and exits non-zero. */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
+/** One JSON log line; never client data. */
+function logLine(level: "info" | "error", msg: string, extra: Record<string, unknown> = {}) {
+  (level === "error" ? console.error : console.info)(JSON.stringify({ level, msg, ...extra }));
 }
 
 export function printDemoHelp(url: string, sinkPort?: number) {
@@ -129,12 +149,33 @@ export function printDemoHelp(url: string, sinkPort?: number) {
 `);
 }
 
-export function stopOnSignals(stop: () => Promise<void>) {
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.once(sig, () => {
-      stop()
-        .catch((e: unknown) => console.error(e))
-        .finally(() => process.exit(0));
-    });
-  }
+/**
+ * SIGTERM or SIGINT: a graceful stop, exit 0. A stop that fails or takes longer than
+ * SHUTDOWN_GRACE_MS exits 1 with a log line.
+ */
+export function stopOnSignals(stop: () => Promise<void>, graceMs = SHUTDOWN_GRACE_MS) {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Wrappers (npm, tsx) may pass the same signal on once more; the time bound still holds.
+    if (stopping) return;
+    stopping = true;
+    logLine("info", "shutting down", { signal });
+    // Not unref()ed: it must fire even when a hung stop leaves nothing else to wait for.
+    setTimeout(() => {
+      logLine("error", "shutdown did not finish in time; exiting", { graceMs });
+      process.exit(1);
+    }, graceMs);
+    stop().then(
+      () => {
+        logLine("info", "shut down");
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logLine("error", "shutdown failed", { err: errorText(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }

@@ -112,16 +112,58 @@ function errorText(e: unknown): string {
   return [err.code, err.responseCode, err.response ?? err.message].filter(Boolean).join(" ");
 }
 
-/** One pass: claim, send, record. Returns the counts. */
+/**
+ * Gives claimed messages that were not attempted back to the queue as they were (a worker that
+ * is stopping sends no further message), so another worker or the next start sends them at once
+ * instead of after STALE_MS.
+ */
+async function unclaim(db: Executor, rest: OutboxMessage[]): Promise<void> {
+  for (const m of rest)
+    await db
+      .update(outboxMessages)
+      .set({ status: "queued", lockedAt: null, attempts: sql`${outboxMessages.attempts} - 1` })
+      .where(and(eq(outboxMessages.id, m.id), eq(outboxMessages.lockedAt, m.lockedAt!)));
+}
+
+/**
+ * Records an outcome, retrying a few times when the database is briefly unreachable: a message
+ * that was sent but not recorded stays "sending" and is sent again after STALE_MS.
+ */
+async function recordWithRetry(
+  db: Executor,
+  m: OutboxMessage,
+  outcome: { ok: true; response: string } | { ok: false; error: string },
+  now: Date,
+): Promise<"sent" | "queued" | "failed"> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await record(db, m, outcome, now);
+    } catch (e) {
+      if (attempt >= RECORD_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+const RECORD_ATTEMPTS = 3;
+
+/**
+ * One pass: claim, send, record. Returns the counts. When `isStopped` turns true the message being
+ * sent is finished and recorded, and the rest of the claim goes back to the queue.
+ */
 export async function runOutboxOnce(
   db: Executor,
   send: Transport = smtpTransport,
   now: Date = new Date(),
   limit = 20,
+  isStopped: () => boolean = () => false,
 ): Promise<{ sent: number; retrying: number; failed: number }> {
   const claimed = await claimDue(db, now, limit);
   const counts = { sent: 0, retrying: 0, failed: 0 };
-  for (const m of claimed) {
+  for (const [i, m] of claimed.entries()) {
+    if (isStopped()) {
+      await unclaim(db, claimed.slice(i));
+      break;
+    }
     let outcome: { ok: true; response: string } | { ok: false; error: string };
     try {
       const r = await send({ to: m.recipient, raw: Buffer.from(m.raw, "latin1") });
@@ -129,7 +171,7 @@ export async function runOutboxOnce(
     } catch (e) {
       outcome = { ok: false, error: errorText(e) };
     }
-    const status = await record(db, m, outcome, now);
+    const status = await recordWithRetry(db, m, outcome, now);
     if (status === "sent") counts.sent++;
     else if (status === "failed") counts.failed++;
     else counts.retrying++;
@@ -145,7 +187,7 @@ export function startOutboxWorker(
   return startRepeating("outbox worker", opts.intervalMs ?? 2000, async (isStopped) => {
     // Drain what is due, a batch at a time.
     for (;;) {
-      const r = await runOutboxOnce(getDb(), opts.send);
+      const r = await runOutboxOnce(getDb(), opts.send, new Date(), 20, isStopped);
       if (r.sent + r.retrying + r.failed > 0)
         console.info(JSON.stringify({ level: "info", msg: "outbox pass", ...r }));
       if (r.sent + r.retrying + r.failed < 20 || isStopped()) break;

@@ -1,3 +1,5 @@
+import { DrizzleQueryError } from "drizzle-orm/errors";
+
 /**
  * Runs `run` at once and then every `intervalMs`, never two runs at a time in this process.
  * An error is logged (as JSON, with `name`) and the next run tries again. The timer is unref()ed
@@ -5,6 +7,17 @@
  * finished. Shared by the window state job, the reminders and the outbox worker. Relative-path
  * friendly: no "@/" imports, since scripts/serve.ts loads it outside the Next bundle.
  */
+/**
+ * What a failed run logs: a failed query's cause (the driver's error and code), never the query
+ * text and parameters drizzle puts in its own message, which may carry names or e-mail addresses.
+ */
+export function errorText(err: unknown): string {
+  if (err instanceof DrizzleQueryError)
+    return err.cause ? `query failed: ${errorText(err.cause)}` : "query failed";
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? `${String(err)} (${code})` : String(err);
+}
+
 export function startRepeating(
   name: string,
   intervalMs: number,
@@ -18,7 +31,9 @@ export function startRepeating(
       try {
         await run(() => stopped);
       } catch (err) {
-        console.error(JSON.stringify({ level: "error", msg: `${name} failed`, err: String(err) }));
+        console.error(
+          JSON.stringify({ level: "error", msg: `${name} failed`, err: errorText(err) }),
+        );
       } finally {
         running = undefined;
       }

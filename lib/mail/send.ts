@@ -44,6 +44,12 @@ export async function sendMail(mail: OutgoingMail): Promise<SentMail> {
   return { messageId: info.messageId, response: info.response };
 }
 
+/** Shutdown: ends the pooled SMTP connections (QUIT), so neither this process nor its peer waits on them. */
+export function closeMailTransport(): void {
+  g.__portalMailTransport?.close();
+  g.__portalMailTransport = undefined;
+}
+
 function addressOf(from: string): string {
   const m = /<([^>]+)>/.exec(from);
   return m?.[1] ?? from;

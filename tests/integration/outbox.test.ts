@@ -295,6 +295,34 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
     });
   });
 
+  it("a worker told to stop finishes the message it is sending and gives the rest of its claim back, unattempted", async () => {
+    const pgp = await pgpKeyPair(PGP_TO, "Pekka Pgp");
+    await withRollback(t.db, async (tx) => {
+      const { cw, windowId, caseId } = await setup(tx, pgp.publicKey);
+      await sendCaseOid(tx, cw, { windowId, requestKey: crypto.randomUUID() });
+      let stopped = false;
+      const stopDuringFirst: Transport = async (m) => {
+        stopped = true; // SIGTERM arrives while the first message is on the wire
+        return transport(m);
+      };
+      const r = await runOutboxOnce(tx, stopDuringFirst, new Date(), 20, () => stopped);
+      expect(r).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      const state = await rows(tx, caseId);
+      expect(state.filter((m) => m.status === "sent")).toHaveLength(1);
+      // The other one is due at once for the next worker, as if never claimed.
+      expect(state.find((m) => m.status !== "sent")).toMatchObject({
+        status: "queued",
+        attempts: 0,
+        lockedAt: null,
+      });
+      expect(await runOutboxOnce(tx, transport, new Date())).toEqual({
+        sent: 1,
+        retrying: 0,
+        failed: 0,
+      });
+    });
+  });
+
   it("no log line carries client data", async () => {
     const lines: string[] = [];
     const spies = (["log", "info", "warn", "error"] as const).map((m) =>

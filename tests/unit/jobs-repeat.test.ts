@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { errorText, startRepeating } from "@/lib/jobs/repeat";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("a failed job run", () => {
+  it("logs the driver's error and code, never the query or its parameters", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+    });
+    const stop = startRepeating("test job", 60_000, async () => {
+      throw new DrizzleQueryError(
+        'select "name" from "contact_people" where "email" = $1',
+        ["anna.virtanen@kotikallio.example"],
+        refused,
+      );
+    });
+    await stop(); // resolves once the first run (started at once) has finished
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      level: "error",
+      msg: "test job failed",
+      err: "query failed: Error: connect ECONNREFUSED 127.0.0.1:5432 (ECONNREFUSED)",
+    });
+    expect(lines[0]).not.toContain("anna.virtanen");
+    expect(lines[0]).not.toContain("contact_people");
+  });
+
+  it("keeps other errors as they are", () => {
+    expect(errorText(new Error("boom"))).toBe("Error: boom");
+  });
+});
