@@ -17,6 +17,7 @@ import { startWindowScheduler } from "../lib/windows/job";
 import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
+import { log } from "../lib/log";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -85,7 +86,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
       delete req.headers["x-real-ip"];
     }
     handle(req, res).catch((err: unknown) => {
-      console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
+      log.error({ err: String(err) }, "request failed");
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
