@@ -36,7 +36,7 @@ export function createLogger(destination: DestinationStream = stdout): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-      level: process.env.LOG_LEVEL ?? "info",
+      level: "info",
     },
     destination,
   );
