@@ -14,8 +14,8 @@ const nextConfig: NextConfig = {
     "mailparser",
     "exceljs",
   ],
-  // Security headers on every response. The CSP has no nonces yet, so scripts need
-  // 'unsafe-inline' for Next's inline bootstrap scripts: a known gap (issue 7).
+  // Security headers on every response. The Content-Security-Policy carries a fresh nonce
+  // per request, so proxy.ts sets it (ADR 0012).
   async headers() {
     const security = [
       { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
@@ -23,20 +23,6 @@ const nextConfig: NextConfig = {
       { key: "Referrer-Policy", value: "no-referrer" },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-      {
-        key: "Content-Security-Policy",
-        value: [
-          "default-src 'self'",
-          "frame-ancestors 'none'",
-          "base-uri 'self'",
-          "form-action 'self'",
-          "object-src 'none'",
-          "img-src 'self' data:",
-          "font-src 'self' data:",
-          "style-src 'self' 'unsafe-inline'",
-          "script-src 'self' 'unsafe-inline'",
-        ].join("; "),
-      },
     ];
     return [
       { source: "/:path*", headers: security },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
+import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ThemeRegistry } from "@/components/ThemeRegistry";
@@ -44,6 +45,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
   const messages = await getMessages();
+  // proxy.ts's per-request CSP nonce, so Emotion's <style> tags are allowed (ADR 0012).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Only the namespaces client components translate go to the browser.
   const clientMessages = Object.fromEntries(
     CLIENT_NAMESPACES.map((ns) => [ns, (messages as Record<string, unknown>)[ns]]),
@@ -51,7 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <AppRouterCacheProvider>
+        <AppRouterCacheProvider options={{ nonce }}>
           <NextIntlClientProvider messages={clientMessages}>
             <ThemeRegistry locale={locale}>{children}</ThemeRegistry>
           </NextIntlClientProvider>

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema";
 import { getConfig } from "../lib/config";
+import { log } from "../lib/log";
 
 /** One database type for both drivers: PostgreSQL through `pg`, or embedded PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,9 +26,7 @@ export const PG_CONNECT_TIMEOUT_MS = 3000;
 
 /** The error code only: a driver message may quote a query, never worth a stack per connection. */
 function logConnectionLost(err: Error & { code?: string }) {
-  console.error(
-    JSON.stringify({ level: "warn", msg: "database connection lost", code: err.code ?? err.name }),
-  );
+  log.warn({ code: err.code ?? err.name }, "database connection lost");
 }
 
 export function openClient(opts: { databaseUrl?: string; pgliteDir?: string }): RawClient {

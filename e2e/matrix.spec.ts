@@ -36,8 +36,8 @@ const URLS: Record<PageKey, string> = {
   "/provider/messages/[id]": `/provider/messages/${seedId("outbox:pickup:0")}`,
 };
 
-// Each role visits every page with axe: allow for a slow machine.
-test.describe.configure({ timeout: 180_000 });
+// Each role visits every page with axe and the CSP check: allow for a slow, shared machine.
+test.describe.configure({ timeout: 300_000 });
 
 const USERS: Record<Role, string> = {
   caseworker: DEMO_USERS.caseworker,

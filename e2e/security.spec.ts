@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { mailFiles, signInAs, visit } from "./support/fixtures";
+import { expectNoCspViolations, mailFiles, signInAs, visit } from "./support/fixtures";
 import { E2E } from "./support/env";
 import { DEMO_USERS, seedId } from "@/db/seed/demo";
 
@@ -9,7 +9,8 @@ const SECURITY_HEADERS: Record<string, string | RegExp> = {
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
   "permissions-policy": "camera=(), microphone=(), geolocation=()",
-  "content-security-policy": /default-src 'self'; frame-ancestors 'none'.*object-src 'none'/,
+  "content-security-policy":
+    /^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic';.*object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'$/,
 };
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
@@ -48,6 +49,63 @@ test("security headers on the sign-in page, a signed-in page and an API route", 
 
   const api = await page.request.get("/api/health");
   expectSecurityHeaders(api.headers(), "/api/health");
+});
+
+function nonceOf(csp: string | undefined): string {
+  const m = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? "");
+  expect(m, `a script nonce in ${csp}`).not.toBeNull();
+  return m![1]!;
+}
+
+test("every response gets its own nonce, and every script in the HTML carries it", async ({
+  request,
+}) => {
+  const nonces = new Set<string>();
+  for (let i = 0; i < 3; i++) {
+    const res = await request.get("/signin");
+    expect(res.status()).toBe(200);
+    const csp = res.headers()["content-security-policy"]!;
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src "))!;
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    const nonce = nonceOf(csp);
+    nonces.add(nonce);
+
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+    const inline = scripts.filter((attrs) => !/\bsrc=/.test(attrs));
+    expect(inline.length, "Next's inline bootstrap scripts").toBeGreaterThan(0);
+    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+    // Emotion's style tags carry it too.
+    const styles = [...html.matchAll(/<style\b([^>]*)>/g)].map((m) => m[1]!);
+    expect(styles.length, "Emotion's style tags").toBeGreaterThan(0);
+    for (const attrs of styles) expect(attrs).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(3);
+});
+
+test("a resource from another origin is blocked, and visit()'s CSP check reports it", async ({
+  page,
+}) => {
+  await visit(page, "/signin");
+  await page.evaluate((src) => {
+    const img = document.createElement("img");
+    img.src = src;
+    img.alt = "";
+    document.body.append(img);
+  }, `${OTHER_CLIENT}/csp-probe.png`);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __cspViolations?: { directive: string }[] }).__cspViolations
+            ?.map((v) => v.directive)
+            .join(",") ?? "",
+      ),
+    )
+    .toBe("img-src");
+  // The check every visit() runs fails on it.
+  await expect(expectNoCspViolations(page)).rejects.toThrow(/CSP violations/);
 });
 
 test("the health endpoint answers 200 JSON without signing in, never cached", async ({

@@ -19,6 +19,7 @@ import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
 import { errorText } from "../lib/jobs/repeat";
+import { log } from "../lib/log";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -87,7 +88,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
       delete req.headers["x-real-ip"];
     }
     handle(req, res).catch((err: unknown) => {
-      console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
+      log.error({ err: String(err) }, "request failed");
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
@@ -126,9 +127,9 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
 /** How long a graceful stop may take before the process gives up and exits non-zero. */
 export const SHUTDOWN_GRACE_MS = 25_000;
 
-/** One JSON log line; never client data. */
+/** One JSON log line (lib/log); never client data. */
 function logLine(level: "info" | "error", msg: string, extra: Record<string, unknown> = {}) {
-  (level === "error" ? console.error : console.info)(JSON.stringify({ level, msg, ...extra }));
+  log[level](extra, msg);
 }
 
 export function printDemoHelp(url: string, sinkPort?: number) {

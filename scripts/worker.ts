@@ -6,6 +6,7 @@
 import { closeClient, getDb, openClient, setClient } from "../db";
 import { startOutboxWorker } from "../lib/delivery/worker";
 import { loadConfigOrExit, stopOnSignals } from "./serve";
+import { log } from "../lib/log";
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) {
@@ -17,7 +18,7 @@ if (!config.databaseUrl) {
 const client = openClient({ databaseUrl: config.databaseUrl });
 setClient(client);
 const stop = startOutboxWorker(getDb);
-console.info(JSON.stringify({ level: "info", msg: "outbox worker started" }));
+log.info("outbox worker started");
 stopOnSignals(async () => {
   await stop();
   await closeClient(client);

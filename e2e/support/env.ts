@@ -18,4 +18,7 @@ export const E2E = {
   },
   oidcClientId: "rekisteriportaali",
   oidcClientSecret: "e2e-client-secret-not-for-production",
+  // The server's secrets, here so e2e/bundle-secrets.spec.ts can look for them in the build.
+  authSecret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  clientDataKey: Buffer.alloc(32, 42).toString("base64"),
 };

@@ -17,11 +17,63 @@ export async function expectAccessible(page: Page, context = page.url()) {
   expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
-/** Opens a page, waits for it to settle and runs axe on it. */
+/**
+ * CSP violations seen on a page: the browser's `securitypolicyviolation` events (collected by an
+ * init script in every document) and its console reports, which also cover earlier documents.
+ */
+const cspConsole = new WeakMap<Page, string[]>();
+
+type CspReport = { directive: string; blocked: string; sample: string; source: string };
+
+async function watchCsp(page: Page): Promise<string[]> {
+  const seen = cspConsole.get(page);
+  if (seen) return seen;
+  const list: string[] = [];
+  cspConsole.set(page, list);
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) {
+      list.push(msg.text());
+    }
+  });
+  // Runs in every document before the page's own scripts (DevTools-injected, so the CSP under
+  // test does not block it).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations?: CspReport[] };
+    w.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      w.__cspViolations!.push({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      });
+    });
+  });
+  return list;
+}
+
+/** Fails on any CSP violation since the page opened (or since the last check). */
+export async function expectNoCspViolations(page: Page, context = page.url()) {
+  const events = await page
+    .evaluate(() => (window as unknown as { __cspViolations?: CspReport[] }).__cspViolations ?? [])
+    .catch(() => [] as CspReport[]);
+  const consoleErrors = (await watchCsp(page)).splice(0);
+  expect(
+    [
+      ...events.map((v) => `${v.directive} blocked ${v.blocked} ${v.sample} at ${v.source}`),
+      ...consoleErrors,
+    ],
+    `CSP violations on ${context}`,
+  ).toEqual([]);
+}
+
+/** Opens a page, waits for it to settle, runs axe on it and fails on any CSP violation. */
 export async function visit(page: Page, url: string): Promise<Response | null> {
+  await watchCsp(page);
   const response = await page.goto(url);
   await page.waitForLoadState("networkidle");
   await expectAccessible(page, url);
+  await expectNoCspViolations(page, url);
   return response;
 }
 

@@ -13,6 +13,7 @@ import { sendMail } from "@/lib/mail/send";
 import { allMessages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { roleFromClaims } from "./claims";
+import { requestLog } from "@/lib/log";
 
 type Profile = Record<string, unknown>;
 
@@ -42,14 +43,11 @@ async function sendMagicLink(identifier: string, url: string, config: Config) {
     to: email,
     subject: t("magicLinkSubject"),
     text: t("magicLinkBody", { url: link, minutes: config.magicLinkMinutes }),
-  }).catch((e: unknown) =>
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "magic link send failed",
-        err: String((e as Error)?.message),
-      }),
-    ),
+  }).catch(
+    (e: unknown) =>
+      void requestLog().then((l) =>
+        l.error({ err: String((e as Error)?.message) }, "magic link send failed"),
+      ),
   );
   await writeAudit(
     db,
@@ -259,7 +257,7 @@ function buildConfig(): NextAuthConfig {
       // addresses or tokens.
       error(error) {
         const type = (error as { type?: string }).type ?? error.name;
-        console.error(JSON.stringify({ level: "warn", msg: "auth error", type }));
+        void requestLog().then((l) => l.warn({ type }, "auth error"));
         if (type === "AccessDenied") return; // already audited with its reason in signIn
         writeAudit(db, anonymous, {
           action: "auth.sign_in",

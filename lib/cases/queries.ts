@@ -18,6 +18,7 @@ import { loadUnitFacts } from "@/lib/eligibility/facts";
 import { decideAccess, type Decision } from "@/lib/eligibility/policy";
 import { currentPolicy } from "@/lib/policy/queries";
 import { addDays, helsinkiToday } from "@/lib/windows/dates";
+import { requestLog } from "../log";
 
 /** The actor's organiser's cases; never another organiser's. No client data in the list. */
 export async function listCases(db: Executor, actor: AuditActor, limit = 200) {
@@ -207,7 +208,8 @@ export async function getCaseTimeline(db: Executor, actor: AuditActor, caseId: s
       client = { name: maskName(opened.name), hetu: maskHetu(opened.hetu) };
     } catch (e) {
       // Without the key (or with a wrong one) the rest of the case is still readable.
-      if (!(e instanceof ClientKeyMissing)) console.error("client data could not be decrypted");
+      if (!(e instanceof ClientKeyMissing))
+        (await requestLog()).error("client data could not be decrypted");
       clientUnavailable = true;
     }
   }

@@ -4,6 +4,7 @@ import { outboxMessages, type OutboxMessage } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { sendMail } from "@/lib/mail/send";
 import { startRepeating } from "@/lib/jobs/repeat";
+import { log } from "../log";
 
 /**
  * The outbox worker (ADR 9). Claims due messages with FOR UPDATE SKIP LOCKED (so several workers
@@ -188,8 +189,7 @@ export function startOutboxWorker(
     // Drain what is due, a batch at a time.
     for (;;) {
       const r = await runOutboxOnce(getDb(), opts.send, new Date(), 20, isStopped);
-      if (r.sent + r.retrying + r.failed > 0)
-        console.info(JSON.stringify({ level: "info", msg: "outbox pass", ...r }));
+      if (r.sent + r.retrying + r.failed > 0) log.info(r, "outbox pass");
       if (r.sent + r.retrying + r.failed < 20 || isStopped()) break;
     }
   });

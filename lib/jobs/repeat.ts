@@ -1,8 +1,9 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
+import { log } from "../log";
 
 /**
  * Runs `run` at once and then every `intervalMs`, never two runs at a time in this process.
- * An error is logged (as JSON, with `name`) and the next run tries again. The timer is unref()ed
+ * An error is logged (lib/log, with `name`) and the next run tries again. The timer is unref()ed
  * so it never keeps the process alive. Returns stop(), which resolves once a run in progress has
  * finished. Shared by the window state job, the reminders and the outbox worker. Relative-path
  * friendly: no "@/" imports, since scripts/serve.ts loads it outside the Next bundle.
@@ -31,9 +32,7 @@ export function startRepeating(
       try {
         await run(() => stopped);
       } catch (err) {
-        console.error(
-          JSON.stringify({ level: "error", msg: `${name} failed`, err: errorText(err) }),
-        );
+        log.error({ err: errorText(err) }, `${name} failed`);
       } finally {
         running = undefined;
       }

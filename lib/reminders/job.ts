@@ -11,6 +11,7 @@ import { helsinkiToday } from "../windows/dates";
 import { runReminders, totalOf, type ReminderContext } from "./operations";
 import { sendDueReminders } from "./sender";
 import { startRepeating } from "../jobs/repeat";
+import { log } from "../log";
 
 export type ReminderSchedulerOptions = {
   /** Between runs; default 15 minutes. */
@@ -43,15 +44,9 @@ export function startReminderScheduler(
     const s = await sendDueReminders(db, opts.send, at);
     const queued = totalOf(r.queued);
     if (first || queued > 0 || s.sent + s.retrying + s.failed > 0 || r.failedOrganisers > 0) {
-      console.info(
-        JSON.stringify({
-          level: "info",
-          msg: "reminders run",
-          today,
-          queued: r.queued,
-          failedOrganisers: r.failedOrganisers,
-          ...s,
-        }),
+      log.info(
+        { today, queued: r.queued, failedOrganisers: r.failedOrganisers, ...s },
+        "reminders run",
       );
     }
     first = false;

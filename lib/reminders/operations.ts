@@ -45,6 +45,7 @@ import {
 } from "./rules";
 import { fieldErrorsOf, readStoredSettings, reminderSettingsSchema } from "./schemas";
 import { sendDueReminders, type SendResult } from "./sender";
+import { log } from "../log";
 
 /**
  * Reminders (issue 6): the organiser's schedule, working out which reminders are due, and
@@ -603,14 +604,7 @@ export async function runReminders(
       for (const k of Object.keys(c) as ReminderKind[]) queued[k] += c[k];
     } catch (err) {
       failedOrganisers++;
-      console.error(
-        JSON.stringify({
-          level: "error",
-          msg: "reminders failed for an organiser",
-          organiserId: org.id,
-          err: String(err),
-        }),
-      );
+      log.error({ organiserId: org.id, err: String(err) }, "reminders failed for an organiser");
     }
   }
   return { organisers: orgs.length, queued, failedOrganisers };

@@ -12,6 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db";
 import { helsinkiToday, isCalendarDate } from "./dates";
 import { startRepeating } from "../jobs/repeat";
+import { log } from "../log";
 
 /** Advisory lock key of this job (pg_try_advisory_xact_lock): one run at a time, cluster-wide. */
 export const WINDOW_JOB_LOCK_KEY = 7_301_526_615;
@@ -133,9 +134,7 @@ export function startWindowScheduler(
     const today = helsinkiToday(now());
     const r = await advanceWindowStates(getDb(), today);
     if (first || r.opened > 0 || r.closed > 0) {
-      console.info(
-        JSON.stringify({ level: "info", msg: "access window states advanced", today, ...r }),
-      );
+      log.info({ today, ...r }, "access window states advanced");
     }
     first = false;
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { accessWindows, auditLog, cases, clients, serviceImplementations } from "@/db/schema";
 import type { Executor } from "@/db";
@@ -16,6 +16,7 @@ import { getCaseTimeline, listOwnWindows, listWindows } from "@/lib/cases/querie
 import { changeDates, closeNow, openNow, reissue } from "@/lib/windows/operations";
 import type { AuditActor } from "@/lib/audit";
 import { actorOf, openTestDb, withRollback } from "../helpers/db";
+import { captureOutput } from "../helpers/output";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -504,12 +505,7 @@ describe("isolation between organisers and providers", () => {
 
 describe("identity codes never reach logs or audit rows", () => {
   it("no console output or audit row of the case journey contains the code or the name", async () => {
-    const lines: string[] = [];
-    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
-      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
-        lines.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
-      }),
-    );
+    const out = captureOutput();
     try {
       await withRollback(t.db, async (tx) => {
         await seedDemo(tx);
@@ -533,9 +529,9 @@ describe("identity codes never reach logs or audit rows", () => {
         expect(stored).not.toContain(hetu(30));
       });
     } finally {
-      for (const s of spies) s.mockRestore();
+      out.restore();
     }
-    const all = lines.join("\n");
+    const all = out.lines.join("\n");
     expect(all).not.toContain(hetu(30));
     expect(all).not.toContain(hetu(30).slice(0, 6));
     expect(all).not.toContain("Asiakas30");

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { simpleParser } from "mailparser";
@@ -15,6 +15,7 @@ import { retryDelivery, sendCaseOid } from "@/lib/delivery/operations";
 import { claimDue, runOutboxOnce, STALE_MS, type Transport } from "@/lib/delivery/worker";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { actorOf, openTestDb, withRollback } from "../helpers/db";
+import { captureOutput } from "../helpers/output";
 import { hasTool, pgpKeyPair, scratch, selfSignedSmime } from "../helpers/keys";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
@@ -324,12 +325,7 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
   });
 
   it("no log line carries client data", async () => {
-    const lines: string[] = [];
-    const spies = (["log", "info", "warn", "error"] as const).map((m) =>
-      vi.spyOn(console, m).mockImplementation((...a: unknown[]) => {
-        lines.push(a.map(String).join(" "));
-      }),
-    );
+    const out = captureOutput();
     try {
       const pgp = await pgpKeyPair(PGP_TO, "Pekka Pgp");
       await withRollback(t.db, async (tx) => {
@@ -345,9 +341,9 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
         );
       });
     } finally {
-      for (const s of spies) s.mockRestore();
+      out.restore();
     }
-    const all = lines.join("\n");
+    const all = out.lines.join("\n");
     for (const secret of [CLIENT, HETU, CASE_OID]) expect(all).not.toContain(secret);
   });
 });

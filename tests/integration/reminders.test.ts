@@ -43,6 +43,7 @@ import {
 import { MAX_ATTEMPTS, sendDueReminders } from "@/lib/reminders/sender";
 import { defaultReminderSettings } from "@/lib/reminders/rules";
 import { actorOf, openTestDb, withRollback } from "../helpers/db";
+import { captureOutput } from "../helpers/output";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -667,9 +668,8 @@ describe("the scheduler", () => {
         .insert(campaigns)
         .values({ organiserId: ORG, opensOn: "2026-05-01", closesOn: "2026-06-15" });
       const mail = fakeTransport();
-      const logs: string[] = [];
-      const info = console.info;
-      console.info = (s: string) => void logs.push(s);
+      const out = captureOutput();
+      const logs = out.lines;
       try {
         const stop = startReminderScheduler(() => tx, {
           now: () => new Date("2026-06-01T09:00:00Z"),
@@ -678,7 +678,7 @@ describe("the scheduler", () => {
         });
         await stop();
       } finally {
-        console.info = info;
+        out.restore();
       }
       const rows = await logRows(tx);
       expect(rows.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { accessWindows, auditLog, type WindowState } from "@/db/schema";
 import { DEMO_ORGANISERS, seedDemo, seedId } from "@/db/seed/demo";
 import { advanceWindowStates, startWindowScheduler, WINDOW_JOB_LOCK_KEY } from "@/lib/windows/job";
 import { openTestDb, withRollback } from "../helpers/db";
+import { captureOutput } from "../helpers/output";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -188,7 +189,7 @@ describe("advanceWindowStates", () => {
 
 describe("startWindowScheduler", () => {
   it("runs at once on the Helsinki date, logs only counts, and stops", async () => {
-    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const out = captureOutput();
     await withRollback(t.db, async (tx) => {
       const ids = await makeWindows(tx, {
         w: { opensOn: "2025-03-10", closesOn: "2025-03-20" },
@@ -200,9 +201,10 @@ describe("startWindowScheduler", () => {
       });
       await stop();
       expect((await states(tx, ids)).w).toBe("open");
-    });
-    expect(info).toHaveBeenCalledTimes(1);
-    const logged = JSON.parse(String(info.mock.calls[0]![0])) as Record<string, unknown>;
+    }).finally(out.restore);
+    expect(out.lines).toHaveLength(1);
+    const { time, ...logged } = JSON.parse(out.lines[0]!) as Record<string, unknown>;
+    expect(typeof time).toBe("string");
     expect(logged).toEqual({
       level: "info",
       msg: "access window states advanced",
@@ -213,14 +215,16 @@ describe("startWindowScheduler", () => {
   });
 
   it("logs an error without throwing and keeps its timer from holding the process", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const out = captureOutput();
     const unref = vi.spyOn(globalThis, "setInterval");
     const stop = startWindowScheduler(() => {
       throw new Error("database unavailable");
     });
     await stop();
-    expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0]![0])).toContain("access window job failed");
+    out.restore();
+    expect(out.records()).toMatchObject([
+      { level: "error", msg: "access window job failed", err: "Error: database unavailable" },
+    ]);
     const timer = unref.mock.results[0]?.value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);
   });

@@ -33,23 +33,44 @@ function runWithStop(stopBody: string): Promise<{ code: number | null; out: stri
 
 // Each case starts a process that loads the server module (Next.js included): run them side by
 // side, with room for a busy machine.
+/** The JSON log records among the output lines. */
+function records(out: string): Record<string, unknown>[] {
+  return out.split("\n").flatMap((l) => {
+    try {
+      return [JSON.parse(l) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+}
+
 describe.concurrent("stopping on SIGTERM", { timeout: 90_000 }, () => {
   it("exits 0 once the graceful stop has finished", async () => {
     const r = await runWithStop("await new Promise((r) => setTimeout(r, 50));");
     expect(r.code).toBe(0);
-    expect(r.out).toContain('"msg":"shutting down","signal":"SIGTERM"');
-    expect(r.out).toContain('"msg":"shut down"');
+    expect(records(r.out)).toContainEqual(
+      expect.objectContaining({ level: "info", msg: "shutting down", signal: "SIGTERM" }),
+    );
+    expect(records(r.out)).toContainEqual(expect.objectContaining({ msg: "shut down" }));
   });
 
   it("exits 1 with a log line when the stop does not finish in time", async () => {
     const r = await runWithStop("await new Promise(() => {});");
     expect(r.code).toBe(1);
-    expect(r.out).toContain('"msg":"shutdown did not finish in time; exiting","graceMs":500');
+    expect(records(r.out)).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        msg: "shutdown did not finish in time; exiting",
+        graceMs: 500,
+      }),
+    );
   });
 
   it("exits 1 with a log line when the stop fails", async () => {
     const r = await runWithStop('throw new Error("database close failed");');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('"msg":"shutdown failed"');
+    expect(records(r.out)).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "shutdown failed" }),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { requireRoute } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { applyGoLive, planGoLive, type GoLiveProgress } from "@/lib/golive/apply";
+import { requestLog } from "@/lib/log";
 
 /** A 300,000-row export is about 50 MB; twice that is room enough. */
 const MAX_MB = 100;
@@ -52,6 +53,8 @@ export async function POST(request: Request) {
   if (!request.body) return Response.json({ error: "golive.errors.empty" }, { status: 400 });
 
   const body = limited(request.body);
+  // Read while the request is in scope: the stream below outlives the handler.
+  const log = await requestLog();
   const fileSize = Number(request.headers.get("x-file-size") ?? "0") || length;
 
   const encoder = new TextEncoder();
@@ -89,7 +92,7 @@ export async function POST(request: Request) {
           details: { error: e instanceof TooLarge ? "too_large" : "unexpected" },
         }).catch(() => {});
         send({ type: "error", error, max: MAX_MB });
-        if (!(e instanceof TooLarge)) console.error("golive failed", e);
+        if (!(e instanceof TooLarge)) log.error({ err: String(e) }, "golive failed");
       } finally {
         try {
           controller.close();

@@ -1,4 +1,13 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import {
+  Box,
+  GlobalStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -108,7 +117,8 @@ export default async function ProviderReportPage({ params }: { params: Promise<{
 
   return (
     <Box className="status-report">
-      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+      {/* Through Emotion, whose style tags carry the CSP nonce (ADR 12); a plain <style> would be blocked. */}
+      <GlobalStyles styles={PRINT_CSS} />
       <Box
         className="report-screen-only"
         sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap", mb: 2 }}
