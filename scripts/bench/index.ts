@@ -18,9 +18,10 @@ import type { BenchContext, BenchResult, Benchmark, Driver } from "./common";
 import { dashboard } from "./dashboard";
 import { delivery } from "./delivery";
 import { golive } from "./golive";
+import { http } from "./http";
 import { sote } from "./sote";
 
-export const benchmarks: Benchmark[] = [golive, dashboard, sote, delivery];
+export const benchmarks: Benchmark[] = [golive, dashboard, sote, delivery, http];
 
 export type BenchOptions = {
   only?: string[];
