@@ -66,12 +66,28 @@ export type Composed = {
   pickup?: { text: string; csv?: string; csvName?: string };
 };
 
-function translator(locale: Locale) {
+// One translator per locale: creating one costs milliseconds, and a batch composes thousands.
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+const fullTranslators = new Map<Locale, ReturnType<typeof makeFullTranslator>>();
+
+function makeTranslator(locale: Locale) {
   return createTranslator({ locale, messages: allMessages[locale], namespace: "delivery.mail" });
 }
 
-function tr(locale: Locale) {
+function makeFullTranslator(locale: Locale) {
   return createTranslator({ locale, messages: allMessages[locale] });
+}
+
+function translator(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
+}
+
+function tr(locale: Locale) {
+  let t = fullTranslators.get(locale);
+  if (!t) fullTranslators.set(locale, (t = makeFullTranslator(locale)));
+  return t;
 }
 
 /** The domain of the sender address, for Message-IDs. */

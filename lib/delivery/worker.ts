@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { outboxMessages, type OutboxMessage } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { auditLog, outboxMessages, type OutboxMessage } from "@/db/schema";
+import type { AuditActor } from "@/lib/audit";
 import { sendMail } from "@/lib/mail/send";
 import { startRepeating } from "@/lib/jobs/repeat";
 import { log } from "../log";
@@ -64,47 +64,67 @@ export async function claimDue(db: Executor, now: Date, limit = 20): Promise<Out
   });
 }
 
-async function record(
+type Outcome = { ok: true; response: string } | { ok: false; error: string };
+type Status = "sent" | "queued" | "failed";
+
+/**
+ * Records the outcomes of several sends in one short transaction: one UPDATE over all of them
+ * and one multi-row audit insert (sent and finally failed messages; a retry is not audited).
+ */
+async function recordAll(
   db: Executor,
-  m: OutboxMessage,
-  outcome: { ok: true; response: string } | { ok: false; error: string },
+  done: { m: OutboxMessage; outcome: Outcome }[],
   now: Date,
-): Promise<"sent" | "queued" | "failed"> {
-  const status = outcome.ok ? "sent" : m.attempts >= m.maxAttempts ? "failed" : "queued";
+): Promise<Status[]> {
+  const statuses = done.map(({ m, outcome }): Status =>
+    outcome.ok ? "sent" : m.attempts >= m.maxAttempts ? "failed" : "queued",
+  );
+  const col = <T>(f: (d: (typeof done)[number], status: Status) => T) =>
+    sql.param(done.map((d, i) => f(d, statuses[i]!)));
   await db.transaction(async (tx) => {
-    await tx
-      .update(outboxMessages)
-      .set(
-        outcome.ok
-          ? {
-              status: "sent",
-              smtpResponse: outcome.response.slice(0, 500),
-              lastError: null,
-              sentAt: now,
-              lockedAt: null,
-              updatedAt: now,
-            }
-          : {
-              status,
-              lastError: outcome.error.slice(0, 500),
-              nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)),
-              lockedAt: null,
-              updatedAt: now,
-            },
-      )
-      // Only the claim that is still ours may record (a stale reclaim may have taken it over).
-      .where(and(eq(outboxMessages.id, m.id), eq(outboxMessages.lockedAt, m.lockedAt!)));
-    if (status !== "queued")
-      await writeAudit(tx, SYSTEM, {
-        action: status === "sent" ? "deliveries.sent" : "deliveries.failed",
-        outcome: status === "sent" ? "success" : "failure",
-        entityType: "outbox_message",
-        entityId: m.id,
-        organiserId: m.organiserId,
-        details: { attempts: m.attempts, method: m.method, caseId: m.caseId },
-      });
+    // Only a claim that is still ours may record (a stale reclaim may have taken it over). A
+    // send keeps its SMTP answer and clears the error; a failure keeps the last answer.
+    await tx.execute(sql`
+      update ${outboxMessages} as o
+         set status = v.status,
+             smtp_response = case when v.ok then v.response else o.smtp_response end,
+             last_error = case when v.ok then null else v.error end,
+             sent_at = case when v.ok then ${now}::timestamptz else o.sent_at end,
+             next_attempt_at = coalesce(v.next_at, o.next_attempt_at),
+             locked_at = null,
+             updated_at = ${now}::timestamptz
+        from unnest(${col(({ m }) => m.id)}::uuid[],
+                    ${col(({ m }) => m.lockedAt!.toISOString())}::timestamptz[],
+                    ${col((_, status) => status)}::text[],
+                    ${col(({ outcome }) => outcome.ok)}::boolean[],
+                    ${col(({ outcome }) => (outcome.ok ? outcome.response.slice(0, 500) : null))}::text[],
+                    ${col(({ outcome }) => (outcome.ok ? null : outcome.error.slice(0, 500)))}::text[],
+                    ${col(({ m, outcome }) =>
+                      outcome.ok
+                        ? null
+                        : new Date(now.getTime() + backoffMs(m.attempts)).toISOString(),
+                    )}::timestamptz[])
+             as v(id, locked_at, status, ok, response, error, next_at)
+       where o.id = v.id and o.locked_at = v.locked_at`);
+    const audited = done
+      .map((d, i) => ({ ...d, status: statuses[i]! }))
+      .filter((d) => d.status !== "queued");
+    if (audited.length > 0)
+      await tx.insert(auditLog).values(
+        audited.map(({ m, status }) => ({
+          organiserId: m.organiserId,
+          providerId: SYSTEM.providerId,
+          actorUserId: SYSTEM.userId,
+          actorRole: SYSTEM.role,
+          action: status === "sent" ? "deliveries.sent" : "deliveries.failed",
+          entityType: "outbox_message",
+          entityId: m.id,
+          outcome: status === "sent" ? ("success" as const) : ("failure" as const),
+          details: { attempts: m.attempts, method: m.method, caseId: m.caseId },
+        })),
+      );
   });
-  return status;
+  return statuses;
 }
 
 /** Error text safe to keep: the SMTP answer or error code, never the message itself. */
@@ -127,18 +147,17 @@ async function unclaim(db: Executor, rest: OutboxMessage[]): Promise<void> {
 }
 
 /**
- * Records an outcome, retrying a few times when the database is briefly unreachable: a message
+ * Records outcomes, retrying a few times when the database is briefly unreachable: a message
  * that was sent but not recorded stays "sending" and is sent again after STALE_MS.
  */
 async function recordWithRetry(
   db: Executor,
-  m: OutboxMessage,
-  outcome: { ok: true; response: string } | { ok: false; error: string },
+  done: { m: OutboxMessage; outcome: Outcome }[],
   now: Date,
-): Promise<"sent" | "queued" | "failed"> {
+): Promise<Status[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await record(db, m, outcome, now);
+      return await recordAll(db, done, now);
     } catch (e) {
       if (attempt >= RECORD_ATTEMPTS) throw e;
       await new Promise((r) => setTimeout(r, 1000 * attempt));
@@ -148,8 +167,17 @@ async function recordWithRetry(
 const RECORD_ATTEMPTS = 3;
 
 /**
- * One pass: claim, send, record. Returns the counts. When `isStopped` turns true the message being
- * sent is finished and recorded, and the rest of the claim goes back to the queue.
+ * Sends in flight at once within a pass: the size of the SMTP pool (lib/mail/send.ts), so every
+ * pooled connection is busy instead of one message waiting for the previous one's answer.
+ */
+export const SEND_CONCURRENCY = 4;
+
+/**
+ * One pass: claim, send, record. Returns the counts. Up to `concurrency` sends overlap. Their
+ * outcomes are recorded as they come in: whatever finished while the previous record was being
+ * written goes into the next one (one transaction for several messages, and a caller's
+ * transaction is never used by two statements at once). When `isStopped` turns true, the sends
+ * in flight are finished and recorded, and the rest of the claim goes back to the queue.
  */
 export async function runOutboxOnce(
   db: Executor,
@@ -157,26 +185,60 @@ export async function runOutboxOnce(
   now: Date = new Date(),
   limit = 20,
   isStopped: () => boolean = () => false,
+  concurrency = SEND_CONCURRENCY,
 ): Promise<{ sent: number; retrying: number; failed: number }> {
   const claimed = await claimDue(db, now, limit);
   const counts = { sent: 0, retrying: 0, failed: 0 };
-  for (const [i, m] of claimed.entries()) {
-    if (isStopped()) {
-      await unclaim(db, claimed.slice(i));
-      break;
+  const finished: { m: OutboxMessage; outcome: Outcome }[] = [];
+  let recording: Promise<void> = Promise.resolve();
+  let idle = true;
+  let failure: unknown;
+  const record = () => {
+    if (!idle) return;
+    idle = false;
+    recording = (async () => {
+      while (finished.length > 0) {
+        for (const status of await recordWithRetry(db, finished.splice(0), now)) {
+          if (status === "sent") counts.sent++;
+          else if (status === "failed") counts.failed++;
+          else counts.retrying++;
+        }
+      }
+    })()
+      // Left unrecorded, the claims turn stale and are sent again (at most one duplicate).
+      .catch((e: unknown) => {
+        failure ??= e;
+        finished.length = 0;
+      })
+      .finally(() => {
+        idle = true;
+      });
+  };
+  let next = 0;
+  const lane = async () => {
+    while (next < claimed.length && !isStopped()) {
+      const m = claimed[next++]!;
+      let outcome: Outcome;
+      try {
+        const r = await send({ to: m.recipient, raw: Buffer.from(m.raw, "latin1") });
+        outcome = { ok: true, response: r.response };
+      } catch (e) {
+        outcome = { ok: false, error: errorText(e) };
+      }
+      finished.push({ m, outcome });
+      record();
     }
-    let outcome: { ok: true; response: string } | { ok: false; error: string };
-    try {
-      const r = await send({ to: m.recipient, raw: Buffer.from(m.raw, "latin1") });
-      outcome = { ok: true, response: r.response };
-    } catch (e) {
-      outcome = { ok: false, error: errorText(e) };
-    }
-    const status = await recordWithRetry(db, m, outcome, now);
-    if (status === "sent") counts.sent++;
-    else if (status === "failed") counts.failed++;
-    else counts.retrying++;
-  }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane),
+  );
+  if (next < claimed.length) await unclaim(db, claimed.slice(next));
+  do {
+    await recording;
+    record();
+    await recording;
+  } while (finished.length > 0);
+  if (failure !== undefined) throw failure;
   return counts;
 }
 

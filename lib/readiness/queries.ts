@@ -21,8 +21,8 @@
  *
  * Scale (10,000 providers, 25,000 units, 300,000 implementations): the per-provider facts come
  * from one set-based statement (GROUP BY and bool_or over units, windows, messages and services,
- * joined once per provider), rule 3 from loadUnitFacts (two statements); only the per-provider
- * arithmetic runs in JS. The same statement, as a subquery, filters the provider list
+ * joined once per provider), rule 3 included (`eligible`); only the per-provider arithmetic runs
+ * in JS (npm run bench -- --only=dashboard measures it against one raw aggregate). The same statement, as a subquery, filters the provider list
  * (readinessFilter), so the dashboard's numbers and the filtered lists agree.
  */
 import { and, asc, eq, inArray, not, sql, type Column, type SQL } from "drizzle-orm";
@@ -43,7 +43,6 @@ import {
 import type { AuditActor } from "@/lib/audit";
 import { organiserOf } from "@/lib/auth/scope";
 import { socialServiceCodes } from "@/lib/catalogue/services";
-import { loadUnitFacts } from "@/lib/eligibility/facts";
 import {
   HOME_CARE,
   ineligibleReasons,
@@ -166,6 +165,9 @@ export function providerReadinessFacts(db: Executor, organiserId: string, anchor
         ? sql<boolean>`bool_or(${inArray(organiserProviderServices.service, anchors)})`
         : sql<boolean>`false`
       ).as("s_has_anchor"),
+      services: sql<string[]>`array_agg(${organiserProviderServices.service}::text)`.as(
+        "s_services",
+      ),
     })
     .from(organiserProviderServices)
     .where(eq(organiserProviderServices.organiserId, organiserId))
@@ -189,6 +191,12 @@ export function providerReadinessFacts(db: Executor, organiserId: string, anchor
       ),
       /** Rule 3's service conditions hold: only the unit conditions can be missing. */
       servicesOk: sql<boolean>`${servicesOk}`.as("services_ok"),
+      /** The services rule 3 looks at: those bought from it, when it sells purchased services. */
+      purchasedServices: sql<
+        string[]
+      >`case when ${organiserProviders.purchasedService} then coalesce(${services.services}, '{}') else '{}' end`.as(
+        "purchased_services",
+      ),
       cisIds: sql<string[]>`coalesce(${units.cisIds}, '{}')`.as("cis_ids"),
       oidCisIds: sql<string[]>`coalesce(${units.oidCisIds}, '{}')`.as("oid_cis_ids"),
       tasks: sql<string[]>`coalesce(${windows.tasks}, '{}')`.as("tasks"),
@@ -378,9 +386,10 @@ export async function readinessDashboard(
   const organiserId = organiserOf(actor);
   const policy = await currentPolicy(db, organiserId);
   const settings = policy.settings;
-  const [rows, unitFacts, systemRows] = await Promise.all([
+  // One pass: rule 3 is decided per provider in the facts statement (`eligible`, the same
+  // condition the filtered lists use), so the units need not be loaded again to decide it.
+  const [rows, systemRows] = await Promise.all([
     providerReadinessFacts(db, organiserId, anchorServices(settings)),
-    loadUnitFacts(db, organiserId),
     db
       .select({
         cisId: clientInformationSystems.id,
@@ -400,24 +409,10 @@ export async function readinessDashboard(
       .orderBy(asc(clientInformationSystems.name)),
   ]);
 
-  // Rule 3 per provider over its units' facts: eligible when any unit is.
-  const perProvider = new Map<string, { eligible: boolean; services: string[] }>();
-  for (const u of unitFacts.values()) {
-    const p = perProvider.get(u.providerId) ?? {
-      eligible: false,
-      services: u.facts.purchasedServices,
-    };
-    if (!p.eligible && providerEligibility(u.facts, settings).eligible) p.eligible = true;
-    perProvider.set(u.providerId, p);
-  }
   /** Rule 3 with the unit conditions granted: what the provider's services alone decide. */
-  const serviceDecision = (providerId: string) =>
+  const serviceDecision = (r: (typeof rows)[number]) =>
     providerEligibility(
-      {
-        unitHasOid: true,
-        systemTested: true,
-        purchasedServices: perProvider.get(providerId)?.services ?? [],
-      },
+      { unitHasOid: true, systemTested: true, purchasedServices: asArray(r.purchasedServices) },
       settings,
     );
 
@@ -443,7 +438,7 @@ export async function readinessDashboard(
   const DELIVERED = readinessStages.indexOf("case_numbers_delivered");
 
   for (const r of rows) {
-    const eligible = perProvider.get(r.providerId)?.eligible ?? false;
+    const eligible = r.eligible;
     const flags: Record<ReadinessStage, boolean> = {
       invited: true,
       oid_submitted: r.oidSubmitted,
@@ -459,7 +454,7 @@ export async function readinessDashboard(
     while (last + 1 < readinessStages.length && flags[readinessStages[last + 1]!]) last++;
     for (let i = 0; i <= last; i++) reachedCount[i]!++;
     if (last + 1 === ELIGIBLE) {
-      const d = serviceDecision(r.providerId);
+      const d = serviceDecision(r);
       if (d.eligible) stopReasons.add("oid_and_test_on_different_units");
       else for (const reason of d.reasons) stopReasons.add(reason);
     }
@@ -474,7 +469,7 @@ export async function readinessDashboard(
       c.providers++;
       if (last >= ELIGIBLE) c.eligible++;
     }
-    if (!eligible && serviceDecision(r.providerId).eligible) {
+    if (!eligible && serviceDecision(r).eligible) {
       for (const id of asArray(r.oidCisIds)) if (!passed.has(id)) forSystem(id).unblocks++;
     }
 

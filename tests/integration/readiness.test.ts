@@ -13,6 +13,7 @@ import {
 import { readinessDashboard, type ReadinessDashboard } from "@/lib/readiness/queries";
 import type { AuditActor } from "@/lib/audit";
 import { actorOf, openTestDb, withRollback } from "../helpers/db";
+import { scaleSizes, seedScale } from "../../scripts/bench/data";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -350,9 +351,10 @@ describe("provider list filters", () => {
 
 /**
  * The dashboard at the scale the issue names: 10,000 providers, 25,000 units and 300,000
- * implementations (each with a resource and a window), generated in SQL. Generating the data
- * takes minutes in embedded PGlite, so this runs only with READINESS_SCALE=1. Measured in PGlite
- * (single-threaded WebAssembly): the dashboard about 1.6 s, a filtered list page 0.05–0.4 s.
+ * implementations (each with a resource and a window), generated in SQL by the benchmarks' generator
+ * (scripts/bench/data.ts). Generating the data takes minutes in embedded PGlite, so this runs only
+ * with READINESS_SCALE=1. It checks that the numbers agree at scale; speed is measured by
+ * `npm run bench -- --only=dashboard`, never asserted here.
  */
 describe("readiness at scale", () => {
   it.runIf(process.env.READINESS_SCALE === "1")(
@@ -362,47 +364,11 @@ describe("readiness at scale", () => {
       await withRollback(t.db, async (tx) => {
         await seedDemo(tx);
         const org = DEMO_ORGANISERS.main;
-        await tx.execute(sql`
-        insert into providers (id, name, business_id)
-        select md5('scale-p' || i)::uuid, 'Skaala ' || i, 'S' || i from generate_series(1, 10000) i`);
-        await tx.execute(sql`
-        insert into organiser_providers (organiser_id, provider_id, relationship)
-        select ${org}, md5('scale-p' || i)::uuid, 'contract' from generate_series(1, 10000) i`);
-        await tx.execute(sql`
-        insert into organiser_provider_services (organiser_id, provider_id, service)
-        select ${org}, md5('scale-p' || i)::uuid,
-               (array['communal_housing', 'home_care', 'meal_service'])[1 + i % 3]
-        from generate_series(1, 10000) i`);
-        await tx.execute(sql`
-        insert into service_units (id, provider_id, name, oid, municipality, cis_id, kanta_in_use, oid_status)
-        select md5('scale-u' || u)::uuid, md5('scale-p' || (1 + u % 10000))::uuid, 'Yksikkö ' || u,
-               case when u % 7 = 0 then null else '1.2.246.10.99.10.' || u end, 'Lahti',
-               (select id from client_information_systems order by name offset (u % 10) limit 1),
-               u % 3 <> 0,
-               case when u % 7 = 0 then 'missing' when u % 2 = 0 then 'verified' else 'submitted' end
-        from generate_series(1, 25000) u`);
-        await tx.execute(sql`
-        insert into cases (id, organiser_id, case_oid, service_task)
-        select md5('scale-c' || c)::uuid, ${org}, '1.2.246.10.99.15.2026.' || c,
-               (array['older_people', 'working_age', 'families_with_children', 'child_welfare', 'disability'])[1 + c % 5]
-        from generate_series(1, 100000) c`);
-        await tx.execute(sql`
-        insert into service_implementations (id, organiser_id, case_id, service, starts_on)
-        select md5('scale-i' || n)::uuid, ${org}, md5('scale-c' || (1 + n % 100000))::uuid,
-               'communal_housing', date '2025-01-01' + (n / 100000)
-        from generate_series(1, 300000) n`);
-        await tx.execute(sql`
-        insert into provider_resources (id, organiser_id, implementation_id, service_unit_id, starts_on)
-        select md5('scale-r' || n)::uuid, ${org}, md5('scale-i' || n)::uuid,
-               md5('scale-u' || (1 + n % 25000))::uuid, date '2025-01-01'
-        from generate_series(1, 300000) n`);
-        await tx.execute(sql`
-        insert into access_windows (organiser_id, case_id, service_unit_id, implementation_id, resource_id, opens_on, state)
-        select ${org}, md5('scale-c' || (1 + n % 100000))::uuid, md5('scale-u' || (1 + n % 25000))::uuid,
-               md5('scale-i' || n)::uuid, md5('scale-r' || n)::uuid, date '2026-06-15',
-               case when n % 11 = 0 then 'invalidated' else 'open' end
-        from generate_series(1, 300000) n`);
-        await tx.execute(sql`analyze`);
+        await seedScale(tx, org, scaleSizes(1), {
+          profile: "mixed",
+          windows: true,
+          clients: false,
+        });
         const staff = await actorOf(tx, DEMO_USERS.projectStaff);
 
         let started = performance.now();
@@ -417,9 +383,6 @@ describe("readiness at scale", () => {
         console.log(
           `readiness at scale: dashboard ${dashboardMs.toFixed(0)} ms, list ${listMs.toFixed(0)} ms`,
         );
-        // Generous bounds for a slow CI machine running embedded PGlite.
-        expect(dashboardMs).toBeLessThan(15_000);
-        expect(listMs).toBeLessThan(15_000);
       });
     },
   );
