@@ -62,14 +62,8 @@ export default async function OwnUnitsPage() {
           component="section"
           aria-label={t("registry.addUnit")}
         >
-          {/* key: a fresh empty form after each successful add */}
-          <UnitForm
-            key={units.length}
-            unit={null}
-            systems={systems}
-            example={example}
-            action={saveUnit}
-          />
+          {/* UnitForm empties its own fields after each successful add */}
+          <UnitForm unit={null} systems={systems} example={example} action={saveUnit} />
         </Paper>
       </Stack>
     </>
