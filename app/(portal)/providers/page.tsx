@@ -131,7 +131,7 @@ export default async function ProvidersPage({
           size="small"
           label={t("providers.searchLabel")}
           defaultValue={q ?? ""}
-          sx={{ minWidth: 320 }}
+          sx={{ minWidth: { xs: "100%", sm: 320 } }}
         />
         <TextField
           id="status"

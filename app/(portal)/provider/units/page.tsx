@@ -34,7 +34,7 @@ export default async function OwnUnitsPage() {
           <Paper
             key={u.id}
             variant="outlined"
-            sx={{ p: 3 }}
+            sx={{ p: { xs: 1.5, sm: 3 } }}
             component="section"
             aria-label={u.name}
           >
@@ -58,7 +58,7 @@ export default async function OwnUnitsPage() {
         ))}
         <Paper
           variant="outlined"
-          sx={{ p: 3 }}
+          sx={{ p: { xs: 1.5, sm: 3 } }}
           component="section"
           aria-label={t("registry.addUnit")}
         >
