@@ -19,7 +19,9 @@ export function ScrollRegion({
   outlined?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
+  // Server-rendered as a region, so a narrow screen has it before (or without) scripts; the
+  // observer drops it where the table fits.
+  const [scrolls, setScrolls] = useState(true);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
