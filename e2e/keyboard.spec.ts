@@ -16,7 +16,7 @@ import {
 // Every main task with the keyboard alone: no clicks, no fill(). At every Tab stop the focus
 // must be visible (tabTo checks it), and after every action it must be somewhere, not <body>.
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 async function pressEnterAndSettle(page: Page) {
   await page.keyboard.press("Enter");
