@@ -142,10 +142,12 @@ for (const role of Object.keys(PAGES) as Role[]) {
         }
       }
       // The navigation folds behind a menu button that opens it, with every link on screen.
+      await page.goto(PAGES[role].urls[0]!);
+      await page.waitForLoadState("networkidle");
       const menu = page.getByRole("button", { name: "Valikko" });
       await expect(menu).toBeVisible();
       await expect(menu).toHaveAttribute("aria-expanded", "false");
-      const nav = page.getByRole("navigation", { name: /.+/ });
+      const nav = page.getByRole("navigation", { name: "Päävalikko" });
       await expect(nav).toBeHidden();
       await menu.focus();
       await page.keyboard.press("Enter");
