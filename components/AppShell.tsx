@@ -14,8 +14,9 @@ import {
 } from "@mui/material";
 import NextLink from "next/link";
 import { usePathname } from "next/navigation";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { useFocusKeeper } from "./useFocusKeeper";
 
 export type NavItem = { href: string; label: string };
 
@@ -29,6 +30,8 @@ export type ShellLabels = {
   footer: string;
   accessibility: string;
   feedback: string;
+  feedbackEmail: string;
+  menu: string;
   demoBanner?: string;
 };
 
@@ -48,6 +51,15 @@ export function AppShell({
   children: ReactNode;
 }) {
   const pathname = usePathname();
+  useFocusKeeper();
+  // Below the md breakpoint the navigation folds behind a menu button (320 px, 200 % zoom).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    // Following a link closes the menu (the keeper moves focus to the new page's heading).
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   return (
     <Box sx={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
       <MuiLink
@@ -70,19 +82,41 @@ export function AppShell({
         </Box>
       )}
       <AppBar position="static" component="header" elevation={0}>
-        <Toolbar sx={{ gap: 2, flexWrap: "wrap", py: 1 }}>
+        <Toolbar sx={{ gap: 2, flexWrap: "wrap", py: 1, px: { xs: 1, sm: 2 } }}>
           <Typography
             component={NextLink}
             href="/"
             variant="h6"
-            sx={{ color: "inherit", textDecoration: "none", flexGrow: 1, fontWeight: 600 }}
+            sx={{
+              color: "inherit",
+              textDecoration: "none",
+              flexGrow: 1,
+              fontWeight: 600,
+              minWidth: 0,
+              overflowWrap: "anywhere",
+              fontSize: { xs: "1.05rem", sm: "1.25rem" },
+            }}
           >
             {labels.title}
           </Typography>
+          {nav.length > 0 && (
+            <Button
+              color="inherit"
+              variant="outlined"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+              sx={{ display: { xs: "inline-flex", md: "none" } }}
+            >
+              {labels.menu}
+            </Button>
+          )}
           <LanguageSwitcher locale={locale} label={labels.language} names={labels.languages} />
           {user && (
-            <Box sx={{ display: "flex", alignItems: "center", gap: 1, flexWrap: "wrap" }}>
-              <Box sx={{ textAlign: "right" }}>
+            <Box
+              sx={{ display: "flex", alignItems: "center", gap: 1, flexWrap: "wrap", minWidth: 0 }}
+            >
+              <Box sx={{ textAlign: { xs: "left", sm: "right" }, minWidth: 0 }}>
                 <Typography variant="body2" component="p" sx={{ fontWeight: 600 }}>
                   {user.name}
                 </Typography>
@@ -106,8 +140,10 @@ export function AppShell({
         {nav.length > 0 && (
           <Box
             component="nav"
+            id="main-nav"
             aria-label={labels.mainNav}
             sx={{
+              display: { xs: menuOpen ? "block" : "none", md: "block" },
               width: { md: 250 },
               flexShrink: 0,
               bgcolor: "background.paper",
@@ -116,7 +152,7 @@ export function AppShell({
               borderColor: "divider",
             }}
           >
-            <List sx={{ display: { xs: "flex", md: "block" }, flexWrap: "wrap", py: 0 }}>
+            <List sx={{ py: 0 }}>
               {nav.map((item) => {
                 const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
                 return (
@@ -140,21 +176,27 @@ export function AppShell({
           id="main"
           tabIndex={-1}
           maxWidth="lg"
-          sx={{ py: 4, flexGrow: 1, minWidth: 0, outline: "none" }}
+          sx={{ py: { xs: 2, sm: 4 }, px: { xs: 1.5, sm: 3 }, flexGrow: 1, minWidth: 0 }}
         >
           {children}
         </Container>
       </Box>
       <Box
         component="footer"
-        sx={{ borderTop: 1, borderColor: "divider", bgcolor: "background.paper", px: 3, py: 2 }}
+        sx={{
+          borderTop: 1,
+          borderColor: "divider",
+          bgcolor: "background.paper",
+          px: { xs: 1.5, sm: 3 },
+          py: 2,
+        }}
       >
         <Box sx={{ display: "flex", gap: 3, flexWrap: "wrap" }}>
           <Typography variant="body2">{labels.footer}</Typography>
           <MuiLink component={NextLink} href="/accessibility" variant="body2">
             {labels.accessibility}
           </MuiLink>
-          <MuiLink href="mailto:saavutettavuus@hyvinvointialue.example" variant="body2">
+          <MuiLink href={`mailto:${labels.feedbackEmail}`} variant="body2">
             {labels.feedback}
           </MuiLink>
         </Box>

@@ -1,19 +1,11 @@
-import {
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from "@mui/material";
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import type { Executor } from "@/db";
 import type { AuditActor } from "@/lib/audit";
 import { listChanges } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { TABLE_CAPTION_STYLE } from "./DataTable";
+import { ScrollRegion } from "./ScrollRegion";
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "–";
@@ -43,7 +35,7 @@ export async function ChangeHistory({
   });
   if (lines.length === 0) return <Typography>{t("registry.historyEmpty")}</Typography>;
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <ScrollRegion label={t("registry.history")}>
       <Table size="small">
         <caption style={TABLE_CAPTION_STYLE}>{t("registry.history")}</caption>
         <TableHead>
@@ -73,6 +65,6 @@ export async function ChangeHistory({
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollRegion>
   );
 }

@@ -166,10 +166,18 @@ export function ContactForm({
       <Typography variant="body2">
         {t("providerSide.currentKey")}: {contact?.keyDescription ?? t("providerSide.noKey")}
       </Typography>
+      {/* A long label: above the field, where it can wrap on a phone (a floating label is cut). */}
+      <Typography
+        component="label"
+        htmlFor={`${idp}-key`}
+        variant="body2"
+        sx={{ fontWeight: 600, mb: -1.5 }}
+      >
+        {label("encryptionKey")}
+      </Typography>
       <TextField
         id={`${idp}-key`}
         name="encryptionKey"
-        label={label("encryptionKey")}
         multiline
         minRows={3}
         defaultValue={f.values.encryptionKey ?? ""}

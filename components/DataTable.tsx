@@ -1,14 +1,6 @@
-import {
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from "@mui/material";
+import { Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./ScrollRegion";
 
 /** Table captions sit above the table, left-aligned, like a heading. */
 export const TABLE_CAPTION_STYLE = {
@@ -39,7 +31,7 @@ export function DataTable({
       </Paper>
     );
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <ScrollRegion label={caption}>
       <Table size="small">
         <caption style={TABLE_CAPTION_STYLE}>{caption}</caption>
         <TableHead>
@@ -63,6 +55,6 @@ export function DataTable({
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollRegion>
   );
 }

@@ -26,7 +26,8 @@ export function LanguageSwitcher({
         id="language"
         value={locale}
         label={label}
-        disabled={pending}
+        // Not disabled while switching: a disabled select would drop keyboard focus to the page.
+        aria-busy={pending}
         onChange={(e) =>
           start(async () => {
             await setLocale(String(e.target.value));

@@ -7,6 +7,12 @@ import { useMemo } from "react";
 
 const muiLocales = { fi: fiFI, sv: svSE, en: enUS };
 
+const FOCUS_RING = {
+  outline: "3px solid #ffbf47",
+  outlineOffset: 0,
+  boxShadow: "0 0 0 5px #0b0c0c",
+} as const;
+
 /** MUI theme with the current language's component texts (pagination, etc.). */
 export function ThemeRegistry({
   locale,
@@ -35,6 +41,23 @@ export function ThemeRegistry({
             h3: { fontSize: "1.15rem", fontWeight: 600 },
           },
           components: {
+            // One focus indicator everywhere (WCAG 2.4.7): a yellow ring with a dark edge stays
+            // visible on the white page, the blue header and blue buttons alike. MUI removes the
+            // browser's outline from its buttons and inputs, so those get the ring back below.
+            MuiCssBaseline: {
+              styleOverrides: {
+                ":focus-visible": FOCUS_RING,
+                // Long codes (OIDs, addresses) wrap instead of widening the page at 320 px
+                // (WCAG 1.4.10); table cells keep their width and the table scrolls instead.
+                "p, li, dd, dt, h1, h2, h3, h4, summary, label, legend": {
+                  overflowWrap: "anywhere",
+                },
+              },
+            },
+            MuiButtonBase: { styleOverrides: { root: { "&.Mui-focusVisible": FOCUS_RING } } },
+            MuiInputBase: {
+              styleOverrides: { root: { "&.Mui-focused": FOCUS_RING } },
+            },
             // Sentence case reads better than capitals in Finnish and Swedish.
             MuiButton: { styleOverrides: { root: { textTransform: "none", fontWeight: 600 } } },
             MuiLink: { defaultProps: { underline: "always" } },

@@ -10,7 +10,7 @@ import {
   Typography,
 } from "@mui/material";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
@@ -48,6 +48,14 @@ export function UnitForm({
   const f = useFieldErrors(state);
   const refs = useRef<Record<string, HTMLInputElement | null>>({});
   const idp = `unit-${unit?.id ?? "new"}`;
+  // After an add, fresh empty fields (a new key) while the form and its outcome message stay,
+  // so keyboard focus stays on the message instead of falling to the page.
+  const [seen, setSeen] = useState(state);
+  const [resets, setResets] = useState(0);
+  if (seen !== state) {
+    setSeen(state);
+    if (state.status === "success" && !unit) setResets((r) => r + 1);
+  }
 
   useEffect(() => {
     if (state.status !== "error") return;
@@ -81,7 +89,10 @@ export function UnitForm({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <input type="hidden" name="version" value={unit?.version ?? 0} />
-      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" } }}>
+      <Box
+        key={resets}
+        sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" } }}
+      >
         <TextField
           id={`${idp}-name`}
           name="name"

@@ -39,6 +39,8 @@ export async function shellLabels(): Promise<ShellLabels> {
     footer: t("app.footer"),
     accessibility: t("app.accessibility"),
     feedback: t("app.feedback"),
+    feedbackEmail: getConfig().accessibilityFeedbackEmail,
+    menu: t("app.menu"),
     demoBanner: getConfig().demoMode ? t("app.demoBanner") : undefined,
   };
 }

@@ -16,6 +16,8 @@ export const E2E = {
   get mailDir() {
     return path.join(this.dataDir, "mail");
   },
+  /** Set for the e2e server, so the tests see the configured address, not the default. */
+  feedbackEmail: "saavutettavuuspalaute@jarvipohja.example",
   oidcClientId: "rekisteriportaali",
   oidcClientSecret: "e2e-client-secret-not-for-production",
   // The server's secrets, here so e2e/bundle-secrets.spec.ts can look for them in the build.

@@ -67,13 +67,32 @@ export async function expectNoCspViolations(page: Page, context = page.url()) {
   ).toEqual([]);
 }
 
-/** Opens a page, waits for it to settle, runs axe on it and fails on any CSP violation. */
+/** Every page's footer links to the accessibility statement and to the feedback address. */
+export async function expectFooterLinks(page: Page, context = page.url()) {
+  const footer = page.getByRole("contentinfo");
+  await expect(
+    footer.getByRole("link", {
+      name: /Saavutettavuusseloste|Tillgänglighetsutlåtande|Accessibility statement/,
+    }),
+    `statement link on ${context}`,
+  ).toHaveAttribute("href", "/accessibility");
+  await expect(
+    footer.getByRole("link", { name: /palautetta|respons|feedback/i }),
+    `feedback link on ${context}`,
+  ).toHaveAttribute("href", `mailto:${E2E.feedbackEmail}`);
+}
+
+/**
+ * Opens a page, waits for it to settle, runs axe on it, fails on any CSP violation and checks the
+ * footer links.
+ */
 export async function visit(page: Page, url: string): Promise<Response | null> {
   await watchCsp(page);
   const response = await page.goto(url);
   await page.waitForLoadState("networkidle");
   await expectAccessible(page, url);
   await expectNoCspViolations(page, url);
+  await expectFooterLinks(page, url);
   return response;
 }
 

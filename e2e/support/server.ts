@@ -42,6 +42,7 @@ Object.assign(process.env, {
   CLIENT_DATA_KEY: E2E.clientDataKey,
   PGLITE_DIR: path.join(E2E.dataDir, "pglite"),
   MAIL_SINK_DIR: E2E.mailDir,
+  ACCESSIBILITY_FEEDBACK_EMAIL: E2E.feedbackEmail,
   SMTP_URL: `smtp://127.0.0.1:${E2E.sinkPort}`,
   OIDC_ISSUER: oidc.issuer,
   OIDC_CLIENT_ID: E2E.oidcClientId,

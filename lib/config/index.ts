@@ -76,6 +76,14 @@ const envSchema = z
       )
       .default("Rekisterinkäyttöoikeusportaali <noreply@hyvinvointialue.example>"),
     MAIL_SINK_DIR: z.string().min(1).optional(),
+    /** Where the footer's and the accessibility statement's feedback link sends mail. */
+    ACCESSIBILITY_FEEDBACK_EMAIL: z
+      .string()
+      .regex(
+        /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/,
+        "expected an address such as saavutettavuus@hyvinvointialue.fi",
+      )
+      .default("saavutettavuus@hyvinvointialue.example"),
     MAGIC_LINK_MINUTES: z.coerce
       .number({ error: "expected a number of minutes" })
       .int()
@@ -147,6 +155,7 @@ export type Config = {
   smtpUrl: string;
   mailFrom: string;
   mailSinkDir?: string;
+  accessibilityFeedbackEmail: string;
   magicLinkMinutes: number;
   oidc?: {
     issuer: string;
@@ -212,6 +221,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailSinkDir: e.MAIL_SINK_DIR,
+    accessibilityFeedbackEmail: e.ACCESSIBILITY_FEEDBACK_EMAIL,
     magicLinkMinutes: e.MAGIC_LINK_MINUTES,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_ORGANISER

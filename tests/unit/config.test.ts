@@ -27,6 +27,18 @@ describe("configuration", () => {
     expect(c.oidc).toBeUndefined();
   });
 
+  it("has an accessibility feedback address, configurable and checked", () => {
+    expect(parseConfig(base).accessibilityFeedbackEmail).toBe(
+      "saavutettavuus@hyvinvointialue.example",
+    );
+    expect(
+      parseConfig({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: "palaute@hyvaalue.fi" })
+        .accessibilityFeedbackEmail,
+    ).toBe("palaute@hyvaalue.fi");
+    const err = problems({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: "mailto:palaute" });
+    expect(err.problems.map((p) => p.variable)).toEqual(["ACCESSIBILITY_FEEDBACK_EMAIL"]);
+  });
+
   it("selects PostgreSQL when DATABASE_URL is set", () => {
     expect(
       parseConfig({ ...base, DATABASE_URL: "postgres://u:p@db.example:5432/portal" }).databaseUrl,

@@ -57,6 +57,8 @@ describe("messages", () => {
       date: "1.1.2026",
       url: "http://x",
       minutes: 10,
+      created: "1.1.2026",
+      updated: "2.1.2026",
       field: "F",
       max: 5,
       page: 1,

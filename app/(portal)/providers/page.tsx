@@ -1,4 +1,5 @@
-import { Box, Button, Chip, MenuItem, Paper, TextField } from "@mui/material";
+import { Box, Button, MenuItem, Paper, TextField } from "@mui/material";
+import { FilterChip } from "@/components/FilterChip";
 import { oidStatuses } from "@/db/schema";
 import { mayOpenPage } from "@/lib/auth/access";
 import { getTranslations } from "next-intl/server";
@@ -106,18 +107,10 @@ export default async function ProvidersPage({
         >
           {chips.map((c) => (
             <li key={c.key}>
-              <Chip
-                component="a"
+              <FilterChip
                 href={c.href}
-                clickable
-                color="primary"
-                variant="outlined"
-                aria-label={`${c.label}, ${t("dashboard.filters.remove")}`}
-                label={
-                  <>
-                    {c.label} <span aria-hidden="true">×</span>
-                  </>
-                }
+                label={c.label}
+                removeLabel={t("dashboard.filters.remove")}
               />
             </li>
           ))}
@@ -138,7 +131,7 @@ export default async function ProvidersPage({
           size="small"
           label={t("providers.searchLabel")}
           defaultValue={q ?? ""}
-          sx={{ minWidth: 320 }}
+          sx={{ minWidth: { xs: "100%", sm: 320 } }}
         />
         <TextField
           id="status"

@@ -41,7 +41,8 @@ export default async function SettingsPage() {
         actions={<Link href="/settings/policy">{t("policy.title")}</Link>}
       />
       <Paper variant="outlined">
-        <Table>
+        {/* Label–value rows: long values (OIDs) wrap so the table fits 320 px. */}
+        <Table sx={{ "& td, & th": { overflowWrap: "anywhere" } }}>
           <TableBody>
             {rows.map(([k, v]) => (
               <TableRow key={k}>

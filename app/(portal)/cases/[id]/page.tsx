@@ -187,22 +187,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         {canEdit && live && (
           <Box sx={{ mt: 2, display: "grid", gap: 1 }}>
             <Stack direction="row" spacing={2} sx={{ flexWrap: "wrap", gap: 1 }}>
-              {w.state === "planned" && (
+              {(w.state === "planned" || w.state === "open") && (
+                // One form for both states (same key): after "open now" it stays mounted with
+                // its outcome message, which keeps keyboard focus, and turns into "close now".
                 <SimpleActionForm
-                  action={openNowAction}
-                  ariaLabel={`${t("windows.openNow")}: ${w.unitName}`}
-                  submit={t("windows.openNow")}
-                  fields={[
-                    { name: "windowId", label: "", type: "hidden", defaultValue: w.id },
-                    { name: "version", label: "", type: "hidden", defaultValue: String(w.version) },
-                  ]}
-                />
-              )}
-              {w.state === "open" && (
-                <SimpleActionForm
-                  action={closeNowAction}
-                  ariaLabel={`${t("windows.closeNow")}: ${w.unitName}`}
-                  submit={t("windows.closeNow")}
+                  key="open-close"
+                  action={w.state === "planned" ? openNowAction : closeNowAction}
+                  ariaLabel={`${t(w.state === "planned" ? "windows.openNow" : "windows.closeNow")}: ${w.unitName}`}
+                  submit={t(w.state === "planned" ? "windows.openNow" : "windows.closeNow")}
                   fields={[
                     { name: "windowId", label: "", type: "hidden", defaultValue: w.id },
                     { name: "version", label: "", type: "hidden", defaultValue: String(w.version) },

@@ -34,7 +34,7 @@ export default async function OwnUnitsPage() {
           <Paper
             key={u.id}
             variant="outlined"
-            sx={{ p: 3 }}
+            sx={{ p: { xs: 1.5, sm: 3 } }}
             component="section"
             aria-label={u.name}
           >
@@ -58,18 +58,12 @@ export default async function OwnUnitsPage() {
         ))}
         <Paper
           variant="outlined"
-          sx={{ p: 3 }}
+          sx={{ p: { xs: 1.5, sm: 3 } }}
           component="section"
           aria-label={t("registry.addUnit")}
         >
-          {/* key: a fresh empty form after each successful add */}
-          <UnitForm
-            key={units.length}
-            unit={null}
-            systems={systems}
-            example={example}
-            action={saveUnit}
-          />
+          {/* UnitForm empties its own fields after each successful add */}
+          <UnitForm unit={null} systems={systems} example={example} action={saveUnit} />
         </Paper>
       </Stack>
     </>

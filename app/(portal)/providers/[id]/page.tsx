@@ -180,7 +180,6 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
             ))}
             <Disclosure summary={t("registry.addUnit")}>
               <UnitForm
-                key={provider.units.length}
                 unit={null}
                 systems={systems}
                 example={expectedServiceUnitOidExample(provider.businessId)}

@@ -43,7 +43,8 @@ export default async function OwnUnitPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader title={unit.name} intro={t("providerSide.unitDetail")} />
       <Paper variant="outlined" sx={{ mb: 3 }}>
-        <Table>
+        {/* Label–value rows: long values (OIDs) wrap so the table fits 320 px. */}
+        <Table sx={{ "& td, & th": { overflowWrap: "anywhere" } }}>
           <TableBody>
             {rows.map(([k, v]) => (
               <TableRow key={k}>
