@@ -17,6 +17,7 @@ import { startWindowScheduler } from "../lib/windows/job";
 import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
+import { purgeSessions } from "../lib/auth/sessions";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -58,6 +59,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   setClient(client);
   await migrateDb(client);
   await purgeOld(wrap(client)); // old rate-limit windows and expired magic-link tokens
+  await purgeSessions(wrap(client), config.session); // sessions that ended over a day ago
   if (opts.seedDemo) {
     const seeded = await seedDemo(wrap(client));
     if (!opts.quiet) console.log(seeded ? "Demo data seeded." : "Existing data reused.");

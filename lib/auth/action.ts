@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { writeAudit } from "@/lib/audit";
-import { getActor, type Actor } from "./actor";
+import { getSessionState, signInUrl, type Actor } from "./actor";
 import { mayRunAction, type ActionKey } from "./access";
 
 /**
@@ -50,8 +50,8 @@ export function validatedAction<S extends z.ZodType>(
   ) => Promise<ActionState>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const actor = await getActor();
-    if (!actor) redirect("/signin");
+    const { actor, ended } = await getSessionState();
+    if (!actor) redirect(signInUrl(null, ended));
     if (!mayRunAction(actor.role, key)) {
       await writeAudit(getDb(), actor, {
         action: key,

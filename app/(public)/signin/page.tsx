@@ -51,6 +51,11 @@ export default async function SignInPage({
         {t("signin.title")}
       </Typography>
       <Typography sx={{ mb: 3 }}>{t("signin.intro")}</Typography>
+      {sp.ended && !sp.signedOut && (
+        <Alert severity="warning" sx={{ mb: 3 }}>
+          {t("signin.sessionEnded")}
+        </Alert>
+      )}
       {sp.signedOut && (
         <Alert severity="info" sx={{ mb: 3 }}>
           {t("signin.signedOut")}
