@@ -1,4 +1,4 @@
-import { Paper, Table, TableBody, TableCell, TableRow, Typography } from "@mui/material";
+import { Box, Paper, Table, TableBody, TableCell, TableRow, Typography } from "@mui/material";
 import { eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -38,7 +38,12 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title={t("settings.title")}
-        actions={<Link href="/settings/policy">{t("policy.title")}</Link>}
+        actions={
+          <Box sx={{ display: "flex", gap: 2 }}>
+            <Link href="/settings/users">{t("users.title")}</Link>
+            <Link href="/settings/policy">{t("policy.title")}</Link>
+          </Box>
+        }
       />
       <Paper variant="outlined">
         <Table>
