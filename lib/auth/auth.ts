@@ -13,6 +13,7 @@ import { sendMail } from "@/lib/mail/send";
 import { allMessages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { roleFromClaims } from "./claims";
+import { authCookies } from "./cookies";
 import { createSession, revokeSession } from "./sessions";
 
 declare module "next-auth" {
@@ -143,6 +144,7 @@ function buildConfig(): NextAuthConfig {
     }),
     secret: config.authSecret,
     trustHost: true,
+    ...authCookies(config.appUrl),
     // The JWT lives as long as the absolute timeout; the server-side row decides sooner (ADR 11).
     session: { strategy: "jwt", maxAge: config.session.maxHours * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
