@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { writeAudit } from "@/lib/audit";
-import { getSessionState, signInUrl, type Actor } from "./actor";
+import { getConfig } from "@/lib/config";
+import { getSessionState, getSourceIp, signInUrl, type Actor } from "./actor";
 import { mayRunAction, type ActionKey } from "./access";
 
 /**
@@ -51,6 +53,27 @@ export function validatedAction<S extends z.ZodType>(
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const { actor, ended } = await getSessionState();
+    // Next checks Origin against Host but lets a request without Origin through; a browser
+    // always sends Origin with a server action's POST, so a missing or foreign one is refused.
+    const origin = (await headers()).get("origin");
+    if (origin !== new URL(getConfig().appUrl).origin) {
+      await writeAudit(
+        getDb(),
+        actor ?? {
+          userId: null,
+          role: null,
+          organiserId: null,
+          providerId: null,
+          sourceIp: await getSourceIp(),
+        },
+        {
+          action: key,
+          outcome: "denied",
+          details: { reason: "origin", origin: origin ? origin.slice(0, 200) : null },
+        },
+      );
+      return { status: "error", message: "validation.origin" };
+    }
     if (!actor) redirect(signInUrl(null, ended));
     if (!mayRunAction(actor.role, key)) {
       await writeAudit(getDb(), actor, {
