@@ -9,6 +9,7 @@ import { auditOutOfScope as auditOutOfScopeRow, writeAudit, type AuditActor } fr
 import { getConfig } from "@/lib/config";
 import { auth } from "./auth";
 import { checkSession } from "./sessions";
+import { mfaRequirement } from "./totp";
 import { demoOnlyPages, mayCallRoute, mayOpenPage, type PageKey, type RouteKey } from "./access";
 
 /** The signed-in person as the data layer sees them: role and scope loaded fresh from the database. */
@@ -27,7 +28,20 @@ export const getSourceIp = cache(async (): Promise<string | null> => {
 /** Why a request that carried a session cookie has no actor: the session ended (ADR 11). */
 export type SessionEnd = "missing" | "revoked" | "idle" | "absolute" | "disabled";
 
-type SessionState = { actor: Actor | null; ended: SessionEnd | null; sid: string | null };
+/** A provider contact signed in with the magic link who still owes the TOTP step. */
+export type MfaPending = {
+  required: "enrol" | "code";
+  actor: AuditActor & { userId: string };
+  /** Shown in the authenticator app next to the portal's name. */
+  label: string;
+};
+
+type SessionState = {
+  actor: Actor | null;
+  ended: SessionEnd | null;
+  sid: string | null;
+  mfa?: MfaPending;
+};
 
 /**
  * The current session: the actor, or null with the reason when a cookie was sent but its
@@ -45,6 +59,28 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   if (!check.ok) return { actor: null, ended: check.reason, sid: null };
   const [u] = await db.select().from(users).where(eq(users.id, id));
   if (!u || !u.role || u.disabledAt) return { actor: null, ended: "disabled", sid: null };
+  const sourceIp = await getSourceIp();
+  if (u.role === "provider_contact") {
+    // No portal page, route or action for a session that has not passed its second factor.
+    const required = await mfaRequirement(db, u.id, check.session.mfaVerifiedAt);
+    if (required)
+      return {
+        actor: null,
+        ended: null,
+        sid: check.session.id,
+        mfa: {
+          required,
+          label: u.email ?? u.id,
+          actor: {
+            userId: u.id,
+            role: u.role,
+            organiserId: null,
+            providerId: u.providerId,
+            sourceIp,
+          },
+        },
+      };
+  }
   return {
     actor: {
       userId: u.id,
@@ -53,7 +89,7 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
       email: u.email,
       organiserId: u.organiserId,
       providerId: u.providerId,
-      sourceIp: await getSourceIp(),
+      sourceIp,
     },
     ended: null,
     sid: check.session.id,
@@ -77,7 +113,8 @@ export function signInUrl(path: string | null, ended: SessionEnd | null): string
  * Wrong role: audited and answered 403.
  */
 export async function requirePage(page: PageKey, path: string = page): Promise<Actor> {
-  const { actor, ended } = await getSessionState();
+  const { actor, ended, mfa } = await getSessionState();
+  if (mfa) redirect(`/signin/totp?callbackUrl=${encodeURIComponent(path)}`);
   if (!actor) redirect(signInUrl(path, ended));
   if (demoOnlyPages.includes(page) && !getConfig().demoMode) notFound();
   if (!mayOpenPage(actor.role, page)) {

@@ -8,6 +8,7 @@ import { organiserOf } from "@/lib/auth/scope";
 import { getConfig } from "@/lib/config";
 import { orgName } from "@/lib/i18n/pick";
 import { setDeliveryIdentifierAction } from "@/lib/delivery/view-actions";
+import { setProviderTotpAction } from "@/lib/auth/totp-actions";
 import { Link } from "@/components/Link";
 import { PageHeader, Section } from "@/components/Page";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
@@ -76,6 +77,22 @@ export default async function SettingsPage() {
                 { value: "birth_date", label: t("outbox.identifier.options.birth_date") },
                 { value: "hetu", label: t("outbox.identifier.options.hetu") },
               ],
+            },
+          ]}
+        />
+      </Section>
+      <Section title={t("totp.settingTitle")}>
+        <Typography sx={{ mb: 2, maxWidth: "70ch" }}>{t("totp.settingIntro")}</Typography>
+        <SimpleActionForm
+          action={setProviderTotpAction}
+          ariaLabel={t("totp.settingForm")}
+          submit={t("totp.settingSave")}
+          fields={[
+            {
+              name: "requireProviderTotp",
+              label: t("totp.settingLabel"),
+              type: "checkbox",
+              defaultValue: org?.requireProviderTotp ? "on" : "",
             },
           ]}
         />
