@@ -38,7 +38,7 @@ const URLS: Record<PageKey, string> = {
 };
 
 // Each role visits every page with axe: allow for a slow machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const USERS: Record<Role, string> = {
   caseworker: DEMO_USERS.caseworker,
