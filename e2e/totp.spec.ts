@@ -53,7 +53,7 @@ test("required TOTP: a contact enrols after the magic link, a wrong code is refu
   await expect(c).toHaveURL(/\/signin\/totp\?callbackUrl=%2Fprovider%2Fcontacts$/);
   expect((await c.request.get("/api/export?list=providers&format=csv")).status()).toBe(401);
 
-  const code = c.getByLabel("Vahvistuskoodi");
+  const code = c.getByRole("textbox", { name: "Vahvistuskoodi" });
   const wrong = codeFor(secret) === "000000" ? "111111" : "000000";
   await code.fill(wrong);
   await c.getByRole("button", { name: "Ota käyttöön" }).click();
@@ -78,7 +78,7 @@ test("required TOTP: a contact enrols after the magic link, a wrong code is refu
   await expect(a).toHaveURL(/\/signin\/totp/);
   await visit(a, a.url());
   await expect(a.getByRole("heading", { level: 1 })).toHaveText("Kaksivaiheinen tunnistus");
-  await a.getByLabel("Vahvistuskoodi").fill(codeFor(secret, 30));
+  await a.getByRole("textbox", { name: "Vahvistuskoodi" }).fill(codeFor(secret, 30));
   await a.getByRole("button", { name: "Vahvista" }).click();
   await expect(a).toHaveURL(/\/provider\/units$/);
 

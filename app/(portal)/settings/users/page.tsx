@@ -87,8 +87,8 @@ export default async function UsersPage({
                   t("users.you")
                 ) : (
                   <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap" }}>
+                    {/* One instance across disable/enable, so its outcome message survives the refresh. */}
                     <ConfirmUserAction
-                      key={u.disabledAt ? "enable" : "disable"}
                       action={u.disabledAt ? enableUserAction : disableUserAction}
                       userId={u.id}
                       name={name}
