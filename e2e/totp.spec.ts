@@ -91,6 +91,7 @@ test("required TOTP: a contact enrols after the magic link, a wrong code is refu
   await expect(
     page.getByRole("status").filter({ hasText: "Kaksivaiheinen tunnistus nollattiin" }),
   ).toBeVisible();
+  await expect(row.getByText("Kaksivaiheinen tunnistus", { exact: true })).toHaveCount(0);
   await a.goto("/provider/units");
   await expect(a).toHaveURL(/\/signin\?ended=1/);
   await again.close();

@@ -94,7 +94,7 @@ export default async function UsersPage({
                       name={name}
                       kind={u.disabledAt ? "enable" : "disable"}
                     />
-                    {u.totpConfirmed && (
+                    {u.role === "provider_contact" && (
                       <ConfirmUserAction
                         action={resetTotpAction}
                         userId={u.id}
