@@ -9,6 +9,8 @@ import type { Locale } from "@/lib/i18n/locales";
 
 const CLIENT_NAMESPACES = [
   "common",
+  "users",
+  "totp",
   "validation",
   "contacts",
   "providerSide",

@@ -26,6 +26,7 @@ const URLS: Record<PageKey, string> = {
   "/audit": "/audit",
   "/settings": "/settings",
   "/settings/policy": "/settings/policy",
+  "/settings/users": "/settings/users",
   "/mailbox": "/mailbox",
   "/provider/units": "/provider/units",
   "/provider/units/[id]": `/provider/units/${seedId("unit:0:1")}`,

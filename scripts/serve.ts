@@ -20,6 +20,7 @@ import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
 import { errorText } from "../lib/jobs/repeat";
 import { log } from "../lib/log";
+import { purgeSessions } from "../lib/auth/sessions";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -61,6 +62,7 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   setClient(client);
   await migrateDb(client);
   await purgeOld(wrap(client)); // old rate-limit windows and expired magic-link tokens
+  await purgeSessions(wrap(client), config.session); // sessions that ended over a day ago
   if (opts.seedDemo) {
     const seeded = await seedDemo(wrap(client));
     if (!opts.quiet) console.log(seeded ? "Demo data seeded." : "Existing data reused.");

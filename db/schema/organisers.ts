@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A welfare area (hyvinvointialue): the tenant. Every organiser-owned row carries its id. */
 export const organisers = pgTable("organisers", {
@@ -11,6 +11,8 @@ export const organisers = pgTable("organisers", {
   deliveryIdentifier: text({ enum: ["birth_date", "hetu"] })
     .notNull()
     .default("birth_date"),
+  /** Provider contacts of providers working with this organiser must add a TOTP second factor. */
+  requireProviderTotp: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

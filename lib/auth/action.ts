@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { writeAudit } from "@/lib/audit";
-import { getActor, type Actor } from "./actor";
+import { getConfig } from "@/lib/config";
+import { getSessionState, getSourceIp, signInUrl, type Actor } from "./actor";
 import { mayRunAction, type ActionKey } from "./access";
 
 /**
@@ -34,6 +36,35 @@ export type ActionState =
 export const idle: ActionState = { status: "idle" };
 
 /**
+ * Next checks Origin against Host but lets a request without Origin through; a browser always
+ * sends Origin with a server action's POST, so only the portal's own origin is accepted.
+ */
+export async function originAllowed(): Promise<boolean> {
+  return (await headers()).get("origin") === new URL(getConfig().appUrl).origin;
+}
+
+/** The answer to a refused Origin: audited as denied, nothing changed, a localized message. */
+export async function refuseOrigin(action: string, actor: Actor | null): Promise<ActionState> {
+  const origin = (await headers()).get("origin");
+  await writeAudit(
+    getDb(),
+    actor ?? {
+      userId: null,
+      role: null,
+      organiserId: null,
+      providerId: null,
+      sourceIp: await getSourceIp(),
+    },
+    {
+      action,
+      outcome: "denied",
+      details: { reason: "origin", origin: origin ? origin.slice(0, 200) : null },
+    },
+  );
+  return { status: "error", message: "validation.origin" };
+}
+
+/**
  * The one wrapper for server actions (after saas-starter's validatedActionWithUser):
  * authenticate, load the actor's role and scope, check the role against the
  * action table, validate input with zod, then hand a context to the operation.
@@ -50,8 +81,11 @@ export function validatedAction<S extends z.ZodType>(
   ) => Promise<ActionState>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const actor = await getActor();
-    if (!actor) redirect("/signin");
+    const { actor, ended, mfa } = await getSessionState();
+    if (!(await originAllowed())) return refuseOrigin(key, actor);
+    // A session still waiting for its second factor may run no portal action.
+    if (mfa) redirect("/signin/totp");
+    if (!actor) redirect(signInUrl(null, ended));
     if (!mayRunAction(actor.role, key)) {
       await writeAudit(getDb(), actor, {
         action: key,

@@ -8,6 +8,8 @@ import { users, type Role } from "@/db/schema";
 import { auditOutOfScope as auditOutOfScopeRow, writeAudit, type AuditActor } from "@/lib/audit";
 import { getConfig } from "@/lib/config";
 import { auth } from "./auth";
+import { checkSession } from "./sessions";
+import { mfaRequirement } from "./totp";
 import { demoOnlyPages, mayCallRoute, mayOpenPage, type PageKey, type RouteKey } from "./access";
 
 /** The signed-in person as the data layer sees them: role and scope loaded fresh from the database. */
@@ -23,35 +25,97 @@ export const getSourceIp = cache(async (): Promise<string | null> => {
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 });
 
+/** Why a request that carried a session cookie has no actor: the session ended (ADR 11). */
+export type SessionEnd = "missing" | "revoked" | "idle" | "absolute" | "disabled";
+
+/** A provider contact signed in with the magic link who still owes the TOTP step. */
+export type MfaPending = {
+  required: "enrol" | "code";
+  actor: AuditActor & { userId: string };
+  /** Shown in the authenticator app next to the portal's name. */
+  label: string;
+};
+
+type SessionState = {
+  actor: Actor | null;
+  ended: SessionEnd | null;
+  sid: string | null;
+  mfa?: MfaPending;
+};
+
 /**
- * The current actor, or null. The session only carries the user id: role,
- * organiser and provider are read from the database on every request, so a
- * disabled user or a changed role takes effect at once.
+ * The current session: the actor, or null with the reason when a cookie was sent but its
+ * session no longer counts. The JWT only carries the user id and the server-side session id:
+ * the session row must exist and be live (lib/auth/sessions.ts), and role, organiser and
+ * provider are read from the database on every request, so sign-out, a disabled user or a
+ * changed role takes effect at once.
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
+export const getSessionState = cache(async (): Promise<SessionState> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const [u] = await getDb().select().from(users).where(eq(users.id, id));
-  if (!u || !u.role || u.disabledAt) return null;
+  if (!id) return { actor: null, ended: null, sid: null };
+  const db = getDb();
+  const check = await checkSession(db, session.sid, id, getConfig().session);
+  if (!check.ok) return { actor: null, ended: check.reason, sid: null };
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  if (!u || !u.role || u.disabledAt) return { actor: null, ended: "disabled", sid: null };
+  const sourceIp = await getSourceIp();
+  if (u.role === "provider_contact") {
+    // No portal page, route or action for a session that has not passed its second factor.
+    const required = await mfaRequirement(db, u.id, check.session.mfaVerifiedAt);
+    if (required)
+      return {
+        actor: null,
+        ended: null,
+        sid: check.session.id,
+        mfa: {
+          required,
+          label: u.email ?? u.id,
+          actor: {
+            userId: u.id,
+            role: u.role,
+            organiserId: null,
+            providerId: u.providerId,
+            sourceIp,
+          },
+        },
+      };
+  }
   return {
-    userId: u.id,
-    role: u.role,
-    name: u.name ?? u.email ?? u.id,
-    email: u.email,
-    organiserId: u.organiserId,
-    providerId: u.providerId,
-    sourceIp: await getSourceIp(),
+    actor: {
+      userId: u.id,
+      role: u.role,
+      name: u.name ?? u.email ?? u.id,
+      email: u.email,
+      organiserId: u.organiserId,
+      providerId: u.providerId,
+      sourceIp,
+    },
+    ended: null,
+    sid: check.session.id,
   };
 });
+
+/** The current actor, or null (signed out, or the session ended). */
+export const getActor = cache(async (): Promise<Actor | null> => (await getSessionState()).actor);
+
+/** Where a request without a live session goes: sign-in, with a notice when a session ended. */
+export function signInUrl(path: string | null, ended: SessionEnd | null): string {
+  const q = new URLSearchParams();
+  if (ended) q.set("ended", "1");
+  if (path) q.set("callbackUrl", path);
+  const s = q.toString();
+  return s ? `/signin?${s}` : "/signin";
+}
 
 /**
  * Every page starts with this. Signed out: to sign-in and back to `path`.
  * Wrong role: audited and answered 403.
  */
 export async function requirePage(page: PageKey, path: string = page): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  const { actor, ended, mfa } = await getSessionState();
+  if (mfa) redirect(`/signin/totp?callbackUrl=${encodeURIComponent(path)}`);
+  if (!actor) redirect(signInUrl(path, ended));
   if (demoOnlyPages.includes(page) && !getConfig().demoMode) notFound();
   if (!mayOpenPage(actor.role, page)) {
     await writeAudit(getDb(), actor, {

@@ -14,6 +14,20 @@ import { allMessages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { roleFromClaims } from "./claims";
 import { requestLog } from "@/lib/log";
+import { authCookies } from "./cookies";
+import { createSession, revokeSession } from "./sessions";
+
+declare module "next-auth" {
+  interface Session {
+    /** The server-side session (user_sessions.id) this JWT belongs to. */
+    sid?: string;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
 
 type Profile = Record<string, unknown>;
 
@@ -128,7 +142,9 @@ function buildConfig(): NextAuthConfig {
     }),
     secret: config.authSecret,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    ...authCookies(config.appUrl),
+    // The JWT lives as long as the absolute timeout; the server-side row decides sooner (ADR 11).
+    session: { strategy: "jwt", maxAge: config.session.maxHours * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers,
     callbacks: {
@@ -244,10 +260,13 @@ function buildConfig(): NextAuthConfig {
           });
           if (refused) return null;
         }
+        // `user` is only present at sign-in: each sign-in gets its own server-side session.
+        if (user?.id) token.sid = await createSession(db, user.id);
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sid = token.sid;
         return session;
       },
     },
@@ -268,6 +287,10 @@ function buildConfig(): NextAuthConfig {
       warn() {},
     },
     events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (sid) await revokeSession(db, sid, "sign_out");
+      },
       async signIn({ user, account }) {
         if (!user.id) return;
         const [u] = await db.select().from(users).where(eq(users.id, user.id));

@@ -90,6 +90,20 @@ const envSchema = z
       .min(1, "expected 1–60 minutes")
       .max(60, "expected 1–60 minutes")
       .default(10),
+    /** A session ends after this long without a request. */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number({ error: "expected a number of minutes" })
+      .int("expected a whole number of minutes")
+      .min(1, "expected 1–720 minutes")
+      .max(720, "expected 1–720 minutes")
+      .default(30),
+    /** A session ends this long after sign-in, however active. */
+    SESSION_MAX_HOURS: z.coerce
+      .number({ error: "expected a number of hours" })
+      .int("expected a whole number of hours")
+      .min(1, "expected 1–24 hours")
+      .max(24, "expected 1–24 hours")
+      .default(10),
     OIDC_ISSUER: httpUrl("https://login.microsoftonline.com/<tenant>/v2.0").optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -123,6 +137,12 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_IDLE_MINUTES"],
+        message: "expected at most SESSION_MAX_HOURS × 60 minutes",
+      });
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET, env.OIDC_ORGANISER];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of [
@@ -157,6 +177,7 @@ export type Config = {
   mailSinkDir?: string;
   accessibilityFeedbackEmail: string;
   magicLinkMinutes: number;
+  session: { idleMinutes: number; maxHours: number };
   oidc?: {
     issuer: string;
     clientId: string;
@@ -223,6 +244,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mailSinkDir: e.MAIL_SINK_DIR,
     accessibilityFeedbackEmail: e.ACCESSIBILITY_FEEDBACK_EMAIL,
     magicLinkMinutes: e.MAGIC_LINK_MINUTES,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_ORGANISER
         ? {

@@ -33,7 +33,13 @@ const portalPages = pages.filter((f) => f.includes(`${path.sep}(portal)${path.se
 const publicPages = pages.filter((f) => !portalPages.includes(f));
 
 /** Pages anyone may open: sign-in and the accessibility statement. */
-const PUBLIC_ROUTES = ["/signin", "/signin/check-email", "/signin/error", "/accessibility"];
+const PUBLIC_ROUTES = [
+  "/signin",
+  "/signin/check-email",
+  "/signin/error",
+  "/signin/totp",
+  "/accessibility",
+];
 /** Server actions anyone may call (they authenticate or only set a preference). */
 const PUBLIC_ACTIONS = [
   "setLocale",
@@ -41,6 +47,8 @@ const PUBLIC_ACTIONS = [
   "signInDemo",
   "signInOidc",
   "signOutAction",
+  // Signed in but before the second factor: checks its own Origin and session (lib/auth/totp-actions.ts).
+  "verifyTotpAction",
 ];
 
 describe("authorization table covers every route and action", () => {

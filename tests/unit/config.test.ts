@@ -101,4 +101,20 @@ describe("configuration", () => {
       /DEMO_MODE: expected true or false/,
     );
   });
+
+  it("session timeouts default to 30 minutes idle and 10 hours absolute and are validated", () => {
+    expect(parseConfig(base).session).toEqual({ idleMinutes: 30, maxHours: 10 });
+    expect(
+      parseConfig({ ...base, SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "8" }).session,
+    ).toEqual({ idleMinutes: 15, maxHours: 8 });
+    expect(problems({ ...base, SESSION_MAX_HOURS: "0" }).message).toMatch(
+      /SESSION_MAX_HOURS: expected 1–24 hours/,
+    );
+    expect(problems({ ...base, SESSION_IDLE_MINUTES: "abc" }).message).toMatch(
+      /SESSION_IDLE_MINUTES: .*expected a number of minutes/,
+    );
+    expect(
+      problems({ ...base, SESSION_IDLE_MINUTES: "180", SESSION_MAX_HOURS: "2" }).message,
+    ).toMatch(/SESSION_IDLE_MINUTES: expected at most SESSION_MAX_HOURS × 60 minutes/);
+  });
 });

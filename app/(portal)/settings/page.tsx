@@ -1,4 +1,4 @@
-import { Paper, Table, TableBody, TableCell, TableRow, Typography } from "@mui/material";
+import { Box, Paper, Table, TableBody, TableCell, TableRow, Typography } from "@mui/material";
 import { eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -8,6 +8,7 @@ import { organiserOf } from "@/lib/auth/scope";
 import { getConfig } from "@/lib/config";
 import { orgName } from "@/lib/i18n/pick";
 import { setDeliveryIdentifierAction } from "@/lib/delivery/view-actions";
+import { setProviderTotpAction } from "@/lib/auth/totp-actions";
 import { Link } from "@/components/Link";
 import { PageHeader, Section } from "@/components/Page";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
@@ -38,7 +39,12 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title={t("settings.title")}
-        actions={<Link href="/settings/policy">{t("policy.title")}</Link>}
+        actions={
+          <Box sx={{ display: "flex", gap: 2 }}>
+            <Link href="/settings/users">{t("users.title")}</Link>
+            <Link href="/settings/policy">{t("policy.title")}</Link>
+          </Box>
+        }
       />
       <Paper variant="outlined">
         {/* Label–value rows: long values (OIDs) wrap so the table fits 320 px. */}
@@ -72,6 +78,22 @@ export default async function SettingsPage() {
                 { value: "birth_date", label: t("outbox.identifier.options.birth_date") },
                 { value: "hetu", label: t("outbox.identifier.options.hetu") },
               ],
+            },
+          ]}
+        />
+      </Section>
+      <Section title={t("totp.settingTitle")}>
+        <Typography sx={{ mb: 2, maxWidth: "70ch" }}>{t("totp.settingIntro")}</Typography>
+        <SimpleActionForm
+          action={setProviderTotpAction}
+          ariaLabel={t("totp.settingForm")}
+          submit={t("totp.settingSave")}
+          fields={[
+            {
+              name: "requireProviderTotp",
+              label: t("totp.settingLabel"),
+              type: "checkbox",
+              defaultValue: org?.requireProviderTotp ? "on" : "",
             },
           ]}
         />

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { organisers, providers, users } from "@/db/schema";
 import { getConfig } from "@/lib/config";
-import { getActor } from "@/lib/auth/actor";
+import { getSessionState } from "@/lib/auth/actor";
 import { signInDemo, signInOidc } from "@/lib/auth/session-actions";
 import { safeCallback } from "@/lib/auth/callback";
 import { MagicLinkForm } from "@/components/MagicLinkForm";
@@ -23,7 +23,9 @@ export default async function SignInPage({
 }) {
   const sp = await searchParams;
   const callbackUrl = safeCallback(sp.callbackUrl);
-  if (await getActor()) redirect(callbackUrl);
+  const session = await getSessionState();
+  if (session.actor) redirect(callbackUrl);
+  if (session.mfa) redirect(`/signin/totp?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const t = await getTranslations();
   const locale = await getLocale();
   const config = getConfig();
@@ -51,6 +53,11 @@ export default async function SignInPage({
         {t("signin.title")}
       </Typography>
       <Typography sx={{ mb: 3 }}>{t("signin.intro")}</Typography>
+      {sp.ended && !sp.signedOut && (
+        <Alert severity="warning" sx={{ mb: 3 }}>
+          {t("signin.sessionEnded")}
+        </Alert>
+      )}
       {sp.signedOut && (
         <Alert severity="info" sx={{ mb: 3 }}>
           {t("signin.signedOut")}
