@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { E2E } from "./env";
 
 /**
  * A portal process of a test's own (not the shared e2e server): `node --import tsx <script>`, so
@@ -19,7 +20,13 @@ export type PortalProcess = {
 
 export function startPortal(script: string, args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // The footer address every visit() checks, as the shared e2e server has it.
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ACCESSIBILITY_FEEDBACK_EMAIL: E2E.feedbackEmail,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
