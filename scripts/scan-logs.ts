@@ -4,12 +4,16 @@
  * any valid Finnish identity code and the client names the demo seed and the test factories use.
  * Run by scripts/test.sh after the suites; exits 1 naming the file, line and kind of each hit
  * (never the hit itself, so the scan's own output stays clean).
+ *
+ * It also fails on next-intl's MISSING_MESSAGE: a page with an untranslated key still renders
+ * (the key itself shows), so only the server log tells; the key is printed, it is not client data.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { findClientData } from "../lib/clients/log-scan";
 
 const files = process.argv.slice(2);
 let hits = 0;
+let missing = 0;
 let scanned = 0;
 for (const file of files) {
   if (!existsSync(file)) {
@@ -24,11 +28,20 @@ for (const file of files) {
       hits++;
       console.error(`scan-logs: ${file}:${i + 1}: ${kind}`);
     }
+    const key = /MISSING_MESSAGE: ([\w.$-]+ \((?:fi|sv|en)\))/.exec(line)?.[1];
+    if (key) {
+      missing++;
+      console.error(`scan-logs: ${file}:${i + 1}: missing translation ${key}`);
+    }
   });
+}
+if (missing > 0) {
+  console.error(`scan-logs: ${missing} missing translation(s) in the captured logs`);
+  process.exitCode = 1;
 }
 if (hits > 0) {
   console.error(`scan-logs: client data found ${hits} time(s) in the captured logs`);
   process.exitCode = 1;
-} else {
+} else if (missing === 0) {
   console.log(`scan-logs: ${scanned} log lines in ${files.length} file(s), no client data`);
 }

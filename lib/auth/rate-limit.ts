@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rateLimits, verificationTokens } from "@/db/schema";
 
@@ -29,9 +29,38 @@ export function rateLimitKey(scope: string, value: string): string {
 }
 
 /**
- * Counts one attempt for `key` in the fixed window containing `now` and tells whether it is
- * within the limit. One atomic upsert, so concurrent hits from several app instances each
- * count exactly once. The (limit+1)th hit in a window is the first one refused.
+ * The sliding-window estimate (as in Cloudflare's limiter): the hits in the current fixed window
+ * plus the previous window's hits weighted by how much of it still lies within the last
+ * `windowMs`. A plain fixed window lets a client spend the limit twice around a boundary (at
+ * 10:14:59 and again at 10:15:00); the estimate does not. Pure, so it is tested directly.
+ *
+ * `current` includes this hit; refused hits count too, so hammering on extends the wait.
+ * `retryAfterSeconds` is when one more attempt would be within the limit.
+ */
+export function slidingDecision(
+  current: number,
+  previous: number,
+  elapsedMs: number,
+  windowMs: number,
+  limit: number,
+): RateLimitResult {
+  const estimate = current + previous * (1 - elapsedMs / windowMs);
+  if (estimate <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  let waitMs: number;
+  if (current + 1 <= limit) {
+    // Later in this window: the previous window's weight must fall to what is left.
+    waitMs = windowMs * (1 - (limit - current - 1) / previous) - elapsedMs;
+  } else {
+    // Not before the next window, where this window's hits weigh in as the previous ones.
+    waitMs = windowMs - elapsedMs + Math.max(0, windowMs * (1 - (limit - 1) / current));
+  }
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/**
+ * Counts one attempt for `key` and tells whether it is within the limit (sliding window, see
+ * slidingDecision). The count is one atomic upsert into the fixed window containing `now`, so
+ * concurrent hits from several app instances each count exactly once.
  */
 export async function hit(
   db: Executor,
@@ -49,13 +78,22 @@ export async function hit(
       set: { count: sql`rate_limits.count + 1` },
     })
     .returning({ count: rateLimits.count });
-  const count = row?.count ?? 1;
-  if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-  const retryAfterSeconds = Math.max(
-    1,
-    Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+  const [prev] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(
+      and(
+        eq(rateLimits.key, key),
+        eq(rateLimits.windowStart, new Date(windowStart.getTime() - windowMs)),
+      ),
+    );
+  return slidingDecision(
+    row?.count ?? 1,
+    prev?.count ?? 0,
+    now.getTime() - windowStart.getTime(),
+    windowMs,
+    limit,
   );
-  return { allowed: false, retryAfterSeconds };
 }
 
 /**
