@@ -2,12 +2,14 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -59,7 +61,12 @@ export const cases = pgTable(
     responsibleUserId: text().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("cases_organiser_idx").on(t.organiserId), index("cases_client_idx").on(t.clientId)],
+  (t) => [
+    index("cases_organiser_idx").on(t.organiserId),
+    index("cases_client_idx").on(t.clientId),
+    // The target of access_windows' (case_id, service_task) foreign key.
+    unique("cases_id_service_task_key").on(t.id, t.serviceTask),
+  ],
 );
 
 /**
@@ -137,9 +144,13 @@ export const accessWindows = pgTable(
     organiserId: uuid()
       .notNull()
       .references(() => organisers.id),
-    caseId: uuid()
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuid().notNull(),
+    /**
+     * The case's service task, copied so the readiness dashboard counts tasks per provider
+     * without joining 300,000 windows to their cases (ADR 13). The foreign key on
+     * (case_id, service_task), ON UPDATE CASCADE, keeps the copy equal to the case's.
+     */
+    serviceTask: text({ enum: serviceTasks }).notNull(),
     serviceUnitId: uuid()
       .notNull()
       .references(() => serviceUnits.id),
@@ -170,6 +181,11 @@ export const accessWindows = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({
+      name: "access_windows_case_task_fk",
+      columns: [t.caseId, t.serviceTask],
+      foreignColumns: [cases.id, cases.serviceTask],
+    }).onUpdate("cascade"),
     index("access_windows_organiser_idx").on(t.organiserId),
     index("access_windows_case_idx").on(t.caseId),
     index("access_windows_unit_idx").on(t.serviceUnitId),

@@ -476,6 +476,7 @@ export async function seedDemo(db: Executor): Promise<boolean> {
         id: seedId(`window:${c.n}`),
         organiserId: c.org,
         caseId,
+        serviceTask: tasks[c.n % tasks.length]!,
         serviceUnitId: unit.id,
         implementationId: implId,
         resourceId,

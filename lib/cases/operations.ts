@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   accessWindows,
@@ -360,6 +360,7 @@ export async function attachUnit(
         .values({
           organiserId,
           caseId: impl.caseId,
+          serviceTask: sql`(select ${cases.serviceTask} from ${cases} where ${cases.id} = ${impl.caseId})`,
           serviceUnitId: input.unitId,
           implementationId: impl.id,
           resourceId: resource!.id,

@@ -472,9 +472,13 @@ export async function applyGoLive(
       await tx.execute(sql`
         with opened as (
           insert into access_windows
-            (id, organiser_id, case_id, service_unit_id, implementation_id, resource_id, opens_on,
-             closes_on, state, source, existing_client, policy_version, created_by)
-          select v.id, ${organiserId}::uuid, v.case_id, v.unit_id, v.implementation_id,
+            (id, organiser_id, case_id, service_task, service_unit_id, implementation_id,
+             resource_id, opens_on, closes_on, state, source, existing_client, policy_version,
+             created_by)
+          select v.id, ${organiserId}::uuid, v.case_id,
+                 -- A subquery, not a join: a missing case fails (NOT NULL) instead of dropping the row.
+                 (select c.service_task from cases c where c.id = v.case_id), v.unit_id,
+                 v.implementation_id,
                  v.resource_id, v.opens_on, v.closes_on, v.state, 'golive', v.existing_client,
                  ${plan.policyVersion}::int, ${userId}::text
             from unnest(${p((w) => w.id)}::uuid[], ${p((w) => w.caseId)}::uuid[],

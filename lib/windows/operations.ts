@@ -222,6 +222,7 @@ export async function reissue(
       .values({
         organiserId: w.organiserId,
         caseId: w.caseId,
+        serviceTask: w.serviceTask,
         serviceUnitId: w.serviceUnitId,
         implementationId: w.implementationId,
         resourceId: w.resourceId,

@@ -122,8 +122,10 @@ export async function seedScale(
     from generate_series(1, ${I}::int) n`);
   if (opts.windows) {
     await db.execute(sql`
-      insert into access_windows (organiser_id, case_id, service_unit_id, implementation_id, resource_id, opens_on, state)
-      select ${organiserId}, md5('scale-c' || (1 + n % ${C}::int))::uuid, md5('scale-u' || (1 + n % ${U}::int))::uuid,
+      insert into access_windows (organiser_id, case_id, service_task, service_unit_id, implementation_id, resource_id, opens_on, state)
+      select ${organiserId}, md5('scale-c' || (1 + n % ${C}::int))::uuid,
+             (array['older_people', 'working_age', 'families_with_children', 'child_welfare', 'disability'])[1 + (1 + n % ${C}::int) % 5],
+             md5('scale-u' || (1 + n % ${U}::int))::uuid,
              md5('scale-i' || n)::uuid, md5('scale-r' || n)::uuid, date '2026-06-15',
              case when n % 11 = 0 then 'invalidated' else 'open' end
       from generate_series(1, ${I}::int) n`);

@@ -83,9 +83,9 @@ async function run(ctx: BenchContext, driver: Driver): Promise<BenchResult> {
           tx.execute(sql`
             with opened as (
               insert into access_windows
-                (organiser_id, case_id, service_unit_id, implementation_id, resource_id,
+                (organiser_id, case_id, service_task, service_unit_id, implementation_id, resource_id,
                  opens_on, state, source, existing_client, policy_version, created_by)
-              select r.organiser_id, i.case_id, r.service_unit_id, i.id, r.id,
+              select r.organiser_id, i.case_id, c.service_task, r.service_unit_id, i.id, r.id,
                      ${policy.settings.goLiveDate}::date, 'open', 'golive', true,
                      ${policy.version}::int, ${staff.userId}
                 from provider_resources r

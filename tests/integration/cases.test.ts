@@ -177,6 +177,39 @@ describe("attaching a unit proposes a window under the eligibility policy", () =
     });
   });
 
+  it("a window carries its case's service task: the database refuses another and follows a change", async () => {
+    await withRollback(t.db, async (tx) => {
+      await seedDemo(tx);
+      const cw = await actorOf(tx, DEMO_USERS.caseworker);
+      const { caseId, implementationId } = await newCase(tx, cw, 6);
+      const r = await attachUnit(
+        tx,
+        cw,
+        { implementationId, unitId: ELIGIBLE_UNIT, justification: "" },
+        TODAY,
+      );
+      expect(r.ok).toBe(true);
+      expect((await windowOf(tx, r.windowId!)).serviceTask).toBe("older_people");
+      // A copy that differs from the case is refused (in a savepoint, so the test goes on).
+      await expect(
+        tx.transaction((sp) =>
+          sp
+            .insert(accessWindows)
+            .values({
+              organiserId: seedId("org:jarvipohja"),
+              caseId,
+              serviceTask: "disability",
+              serviceUnitId: ELIGIBLE_UNIT,
+              opensOn: TODAY,
+            })
+            .then(() => undefined),
+        ),
+      ).rejects.toThrow();
+      await tx.update(cases).set({ serviceTask: "working_age" }).where(eq(cases.id, caseId));
+      expect((await windowOf(tx, r.windowId!)).serviceTask).toBe("working_age");
+    });
+  });
+
   it("clients already in service before go-live get a window from the go-live date", async () => {
     await withRollback(t.db, async (tx) => {
       await seedDemo(tx);

@@ -38,6 +38,7 @@ async function makeWindows(
       .values({
         organiserId: ORG,
         caseId: seeded!.caseId,
+        serviceTask: seeded!.serviceTask,
         serviceUnitId: seeded!.serviceUnitId,
         opensOn: spec.opensOn,
         closesOn: spec.closesOn,
