@@ -21,8 +21,13 @@ export function wrap(client: RawClient): Db {
     : (drizzlePglite(client.pglite, { schema, casing: "snake_case" }) as unknown as Db);
 }
 
-/** How long a new PostgreSQL connection may take before the query fails (health, pages, jobs). */
-export const PG_CONNECT_TIMEOUT_MS = 3000;
+/**
+ * How long a query may wait for a connection before it fails (health, pages, jobs). pg-pool
+ * counts the wait for a free pooled connection too, not only connecting: at 3 s, 20 concurrent
+ * requests for a slow page failed with "timeout exceeded when trying to connect" (HTTP bench).
+ * A server that is down refuses at once, so this bounds only a busy pool or a silent network.
+ */
+export const PG_CONNECT_TIMEOUT_MS = 10_000;
 
 /** The error code only: a driver message may quote a query, never worth a stack per connection. */
 function logConnectionLost(err: Error & { code?: string }) {

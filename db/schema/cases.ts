@@ -64,6 +64,13 @@ export const cases = pgTable(
   (t) => [
     index("cases_organiser_idx").on(t.organiserId),
     index("cases_client_idx").on(t.clientId),
+    // The case list's order: a page of 50 without sorting 100,000 cases. NULLS FIRST as in
+    // ORDER BY … DESC, or PostgreSQL cannot use the index for it.
+    index("cases_organiser_created_idx").on(
+      t.organiserId,
+      t.createdAt.desc().nullsFirst(),
+      t.caseOid,
+    ),
     // The target of access_windows' (case_id, service_task) foreign key.
     unique("cases_id_service_task_key").on(t.id, t.serviceTask),
   ],
@@ -186,7 +193,9 @@ export const accessWindows = pgTable(
       columns: [t.caseId, t.serviceTask],
       foreignColumns: [cases.id, cases.serviceTask],
     }).onUpdate("cascade"),
-    index("access_windows_organiser_idx").on(t.organiserId),
+    // Also the window list's order (by opening date; the case OID breaks ties by incremental
+    // sort). Its prefix serves every query by organiser, so there is no index on that alone.
+    index("access_windows_organiser_opens_idx").on(t.organiserId, t.opensOn),
     index("access_windows_case_idx").on(t.caseId),
     index("access_windows_unit_idx").on(t.serviceUnitId),
     index("access_windows_state_opens_idx").on(t.state, t.opensOn),

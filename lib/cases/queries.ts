@@ -20,8 +20,16 @@ import { currentPolicy } from "@/lib/policy/queries";
 import { addDays, helsinkiToday } from "@/lib/windows/dates";
 import { requestLog } from "../log";
 
-/** The actor's organiser's cases; never another organiser's. No client data in the list. */
-export async function listCases(db: Executor, actor: AuditActor, limit = 200) {
+/** Rows per page of the case and window lists. */
+export const LIST_PAGE_SIZE = 50;
+
+/**
+ * The actor's organiser's cases, newest first, `limit` from `offset`; never another organiser's.
+ * No client data in the list. The page is picked first (index on organiser, created, OID) and
+ * only its cases' windows are counted: counting 300,000 windows for 100,000 cases before
+ * picking 50 took half a second (HTTP bench, ADR 13).
+ */
+export async function listCases(db: Executor, actor: AuditActor, limit = 200, offset = 0) {
   const organiserId = organiserOf(actor);
   return db
     .select({
@@ -30,22 +38,26 @@ export async function listCases(db: Executor, actor: AuditActor, limit = 200) {
       serviceTask: cases.serviceTask,
       responsible: users.name,
       createdAt: cases.createdAt,
-      windows: count(accessWindows.id),
+      windows:
+        sql<number>`(select count(*) from ${accessWindows} where ${accessWindows.caseId} = ${cases.id} and ${accessWindows.organiserId} = ${organiserId} and ${accessWindows.state} <> 'invalidated')`.mapWith(
+          Number,
+        ),
     })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.responsibleUserId))
-    .leftJoin(
-      accessWindows,
-      and(
-        eq(accessWindows.caseId, cases.id),
-        eq(accessWindows.organiserId, organiserId),
-        ne(accessWindows.state, "invalidated"),
-      ),
-    )
     .where(eq(cases.organiserId, organiserId))
-    .groupBy(cases.id, users.name)
     .orderBy(desc(cases.createdAt), asc(cases.caseOid))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many cases listCases pages through. */
+export async function countCases(db: Executor, actor: AuditActor): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(eq(cases.organiserId, organiserOf(actor)));
+  return row?.n ?? 0;
 }
 
 export type WindowView = "all" | "upcoming" | "open" | "planned";
@@ -60,21 +72,9 @@ export async function listWindows(
   view: WindowView = "all",
   today: string = helsinkiToday(),
   limit = 500,
+  offset = 0,
 ) {
   const organiserId = organiserOf(actor);
-  const horizon = addDays(today, 14);
-  const filter =
-    view === "upcoming"
-      ? and(
-          ne(accessWindows.state, "invalidated"),
-          or(
-            and(gte(accessWindows.opensOn, today), lte(accessWindows.opensOn, horizon)),
-            and(gte(accessWindows.closesOn, today), lte(accessWindows.closesOn, horizon)),
-          ),
-        )
-      : view === "open" || view === "planned"
-        ? eq(accessWindows.state, view)
-        : undefined;
   return db
     .select({
       id: accessWindows.id,
@@ -93,7 +93,11 @@ export async function listWindows(
     .innerJoin(providers, eq(providers.id, serviceUnits.providerId))
     .leftJoin(serviceImplementations, eq(serviceImplementations.id, accessWindows.implementationId))
     .where(
-      and(eq(accessWindows.organiserId, organiserId), eq(cases.organiserId, organiserId), filter),
+      and(
+        eq(accessWindows.organiserId, organiserId),
+        eq(cases.organiserId, organiserId),
+        windowViewFilter(view, today),
+      ),
     )
     .orderBy(
       view === "upcoming"
@@ -101,7 +105,39 @@ export async function listWindows(
         : asc(accessWindows.opensOn),
       asc(cases.caseOid),
     )
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many windows listWindows pages through in the view. */
+export async function countWindows(
+  db: Executor,
+  actor: AuditActor,
+  view: WindowView = "all",
+  today: string = helsinkiToday(),
+): Promise<number> {
+  const organiserId = organiserOf(actor);
+  const [row] = await db
+    .select({ n: count() })
+    .from(accessWindows)
+    .where(and(eq(accessWindows.organiserId, organiserId), windowViewFilter(view, today)));
+  return row?.n ?? 0;
+}
+
+/** The view's condition on access_windows (undefined: every window). */
+function windowViewFilter(view: WindowView, today: string) {
+  const horizon = addDays(today, 14);
+  return view === "upcoming"
+    ? and(
+        ne(accessWindows.state, "invalidated"),
+        or(
+          and(gte(accessWindows.opensOn, today), lte(accessWindows.opensOn, horizon)),
+          and(gte(accessWindows.closesOn, today), lte(accessWindows.closesOn, horizon)),
+        ),
+      )
+    : view === "open" || view === "planned"
+      ? eq(accessWindows.state, view)
+      : undefined;
 }
 
 /** Live (planned or open) windows of one provider's units on the staff member's organiser's cases. */

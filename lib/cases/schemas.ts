@@ -100,3 +100,6 @@ export const reissueSchema = z.object({
 });
 
 export const windowListSchema = z.enum(["all", "upcoming", "open", "planned"]).catch("all");
+
+/** The page number of a paged list (?page=N); anything else is the first page. */
+export const listPageSchema = z.coerce.number().int().min(1).max(100000).catch(1);

@@ -6,7 +6,9 @@ import { findByHetuAction } from "@/lib/cases/actions";
 import { Disclosure } from "@/components/Disclosure";
 import { FindClientCases } from "@/components/FindClientCases";
 import { requirePage } from "@/lib/auth/actor";
-import { listCases } from "@/lib/cases/queries";
+import { countCases, LIST_PAGE_SIZE, listCases } from "@/lib/cases/queries";
+import { listPageSchema } from "@/lib/cases/schemas";
+import { Pager } from "@/components/Pager";
 import { formatDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
@@ -16,9 +18,18 @@ import { ExportButtons } from "@/components/ExportButtons";
 
 export const generateMetadata = titled("cases.title");
 
-export default async function CasesPage() {
+export default async function CasesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePage("/cases");
-  const rows = await listCases(getDb(), actor);
+  const page = listPageSchema.parse((await searchParams).page ?? 1);
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    listCases(db, actor, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE),
+    countCases(db, actor),
+  ]);
   const t = await getTranslations();
   return (
     <>
@@ -71,6 +82,7 @@ export default async function CasesPage() {
           },
         }))}
       />
+      <Pager page={page} total={total} pageSize={LIST_PAGE_SIZE} basePath="/cases" query={{}} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { requirePage } from "@/lib/auth/actor";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { NO_CIS, providersHref, type ProviderFilters } from "@/lib/providers/filters";
 import { keyDates } from "@/lib/readiness/dates";
-import { readinessDashboard } from "@/lib/readiness/queries";
+import { sharedReadinessDashboard } from "@/lib/readiness/shared";
 import { helsinkiToday } from "@/lib/windows/dates";
 import { DataTable } from "@/components/DataTable";
 import { Link, LinkButton } from "@/components/Link";
@@ -22,7 +22,7 @@ function Count({ n, filters }: { n: number; filters: Partial<ProviderFilters> })
 
 export default async function ReadinessPage() {
   const actor = await requirePage("/readiness");
-  const d = await readinessDashboard(getDb(), actor);
+  const d = await sharedReadinessDashboard(getDb(), actor);
   const t = await getTranslations("dashboard");
   const tr = await getTranslations();
   const today = helsinkiToday();

@@ -2,8 +2,10 @@ import { Box } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
-import { listWindows } from "@/lib/cases/queries";
-import { windowListSchema } from "@/lib/cases/schemas";
+import { countWindows, LIST_PAGE_SIZE, listWindows } from "@/lib/cases/queries";
+import { listPageSchema, windowListSchema } from "@/lib/cases/schemas";
+import { helsinkiToday } from "@/lib/windows/dates";
+import { Pager } from "@/components/Pager";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import { DataTable } from "@/components/DataTable";
@@ -22,8 +24,15 @@ export default async function WindowsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePage("/windows");
-  const view = windowListSchema.parse((await searchParams).view ?? "upcoming");
-  const rows = await listWindows(getDb(), actor, view);
+  const params = await searchParams;
+  const view = windowListSchema.parse(params.view ?? "upcoming");
+  const page = listPageSchema.parse(params.page ?? 1);
+  const db = getDb();
+  const today = helsinkiToday();
+  const [rows, total] = await Promise.all([
+    listWindows(db, actor, view, today, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE),
+    countWindows(db, actor, view, today),
+  ]);
   const t = await getTranslations();
   return (
     <>
@@ -67,6 +76,13 @@ export default async function WindowsPage({
             state: t(`windows.states.${r.state}`),
           },
         }))}
+      />
+      <Pager
+        page={page}
+        total={total}
+        pageSize={LIST_PAGE_SIZE}
+        basePath="/windows"
+        query={{ view }}
       />
     </>
   );
