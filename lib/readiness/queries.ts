@@ -399,6 +399,8 @@ type FactsRow = {
   cis_ids: string;
   oid_cis_ids: string;
   task_bits: number;
+  /** How many providers have exactly these facts. */
+  n: number;
 };
 
 /** The readiness dashboard of the actor's organiser. */
@@ -411,9 +413,18 @@ export async function readinessDashboard(
   const settings = policy.settings;
   // One pass: rule 3 is decided per provider in the facts statement (`eligible`, the same
   // condition the filtered lists use), so the units need not be loaded again to decide it.
-  // Executed without the query builder's row mapping, which cost ~50 ms per 10,000 rows.
+  // Providers with the same facts come as one row with their number (`n`): the arithmetic
+  // below only needs the facts, and a few hundred distinct rows travel instead of 10,000
+  // (PGlite parses every row in JS). Executed without the query builder's row mapping, which
+  // cost ~50 ms per 10,000 rows.
+  const facts = providerReadinessFacts(db, organiserId, anchorServices(settings));
   const [factsResult, systemRows] = await Promise.all([
-    db.execute(providerReadinessFacts(db, organiserId, anchorServices(settings))),
+    db.execute(sql`
+      select oid_submitted, oid_verified, system_tested, kanta_in_use, eligible, access_opened,
+             case_numbers_delivered, purchased_services, cis_ids, oid_cis_ids, task_bits,
+             count(*)::int as n
+        from (${facts}) readiness_facts
+       group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`),
     db
       .select({
         cisId: clientInformationSystems.id,
@@ -473,6 +484,7 @@ export async function readinessDashboard(
   const DELIVERED = readinessStages.indexOf("case_numbers_delivered");
 
   for (const r of rows) {
+    const n = Number(r.n);
     const eligible = r.eligible;
     const flags: Record<ReadinessStage, boolean> = {
       invited: true,
@@ -487,7 +499,7 @@ export async function readinessDashboard(
     // The last stage reached: every stage up to it holds.
     let last = -1;
     while (last + 1 < readinessStages.length && flags[readinessStages[last + 1]!]) last++;
-    for (let i = 0; i <= last; i++) reachedCount[i]!++;
+    for (let i = 0; i <= last; i++) reachedCount[i]! += n;
     if (last + 1 === ELIGIBLE) {
       const d = serviceDecision(r);
       if (d.eligible) stopReasons.add("oid_and_test_on_different_units");
@@ -496,26 +508,26 @@ export async function readinessDashboard(
 
     const cisIds = listOf(r.cis_ids);
     if (cisIds.length === 0) {
-      noSystem.providers++;
-      if (last >= ELIGIBLE) noSystem.eligible++;
+      noSystem.providers += n;
+      if (last >= ELIGIBLE) noSystem.eligible += n;
     }
     for (const id of cisIds) {
       const c = forSystem(id);
-      c.providers++;
-      if (last >= ELIGIBLE) c.eligible++;
+      c.providers += n;
+      if (last >= ELIGIBLE) c.eligible += n;
     }
     if (!eligible && serviceDecision(r).eligible) {
-      for (const id of listOf(r.oid_cis_ids)) if (!passed.has(id)) forSystem(id).unblocks++;
+      for (const id of listOf(r.oid_cis_ids)) if (!passed.has(id)) forSystem(id).unblocks += n;
     }
 
     const tasks = taskSetOf(Number(r.task_bits));
     for (const task of tasks.length ? tasks : [NO_TASK]) {
       const c = taskCounts.get(task as ServiceTask);
       if (!c) continue;
-      c.providers++;
-      if (last >= ELIGIBLE) c.eligible++;
-      if (last >= OPENED) c.accessOpened++;
-      if (last >= DELIVERED) c.caseNumbersDelivered++;
+      c.providers += n;
+      if (last >= ELIGIBLE) c.eligible += n;
+      if (last >= OPENED) c.accessOpened += n;
+      if (last >= DELIVERED) c.caseNumbersDelivered += n;
     }
   }
 
