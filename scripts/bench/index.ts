@@ -80,7 +80,8 @@ async function postgresVersion(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });
   try {
     await c.connect();
-    const r = await c.query<{ v: string }>("show server_version");
+    // SHOW names its column server_version, so select it under the name read below.
+    const r = await c.query<{ v: string }>("select current_setting('server_version') as v");
     return r.rows[0]?.v ?? "unknown";
   } catch {
     return "unreachable";
