@@ -203,7 +203,7 @@ export function providerReadinessFacts(db: Executor, organiserId: string, anchor
       cisIds: sql<string>`coalesce(${units.cisIds}, '')`.as("cis_ids"),
       oidCisIds: sql<string>`coalesce(${units.oidCisIds}, '')`.as("oid_cis_ids"),
       /** The service tasks of its windows' cases as a bit set: taskSetOf decodes it. */
-      taskBits: sql<number>`coalesce(${windows.taskBits}, 0)`.mapWith(Number).as("task_bits"),
+      taskBits: sql<number>`coalesce(${windows.taskBits}, 0)`.as("task_bits"),
     })
     .from(organiserProviders)
     .leftJoin(units, eq(units.providerId, organiserProviders.providerId))
@@ -378,12 +378,12 @@ export type ReadinessDashboard = {
 };
 
 /** The service tasks in a bit set of providerReadinessFacts (bit i + 1 is serviceTasks[i]). */
-export function taskSetOf(bits: number): ServiceTask[] {
+function taskSetOf(bits: number): ServiceTask[] {
   return serviceTasks.filter((_, i) => (bits & (1 << (i + 1))) !== 0);
 }
 
 /** A comma-separated list of providerReadinessFacts as its distinct items. */
-export const listOf = (v: unknown): string[] =>
+const listOf = (v: unknown): string[] =>
   typeof v === "string" && v !== "" ? [...new Set(v.split(","))] : [];
 
 /** A row of providerReadinessFacts as the driver returns it (column aliases, no mapping). */

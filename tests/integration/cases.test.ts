@@ -177,39 +177,6 @@ describe("attaching a unit proposes a window under the eligibility policy", () =
     });
   });
 
-  it("a window carries its case's service task: the database refuses another and follows a change", async () => {
-    await withRollback(t.db, async (tx) => {
-      await seedDemo(tx);
-      const cw = await actorOf(tx, DEMO_USERS.caseworker);
-      const { caseId, implementationId } = await newCase(tx, cw, 6);
-      const r = await attachUnit(
-        tx,
-        cw,
-        { implementationId, unitId: ELIGIBLE_UNIT, justification: "" },
-        TODAY,
-      );
-      expect(r.ok).toBe(true);
-      expect((await windowOf(tx, r.windowId!)).serviceTask).toBe("older_people");
-      // A copy that differs from the case is refused (in a savepoint, so the test goes on).
-      await expect(
-        tx.transaction((sp) =>
-          sp
-            .insert(accessWindows)
-            .values({
-              organiserId: seedId("org:jarvipohja"),
-              caseId,
-              serviceTask: "disability",
-              serviceUnitId: ELIGIBLE_UNIT,
-              opensOn: TODAY,
-            })
-            .then(() => undefined),
-        ),
-      ).rejects.toThrow();
-      await tx.update(cases).set({ serviceTask: "working_age" }).where(eq(cases.id, caseId));
-      expect((await windowOf(tx, r.windowId!)).serviceTask).toBe("working_age");
-    });
-  });
-
   it("clients already in service before go-live get a window from the go-live date", async () => {
     await withRollback(t.db, async (tx) => {
       await seedDemo(tx);
@@ -357,6 +324,31 @@ describe("case workers open, close, change and reissue windows", () => {
     );
     return { cw, caseId, implementationId, windowId: r.windowId! };
   }
+
+  it("a window carries its case's service task: the database refuses another and follows a change", async () => {
+    await withRollback(t.db, async (tx) => {
+      await seedDemo(tx);
+      const { caseId, windowId } = await attached(tx, 6);
+      expect((await windowOf(tx, windowId)).serviceTask).toBe("older_people");
+      // A copy that differs from the case is refused (in a savepoint, so the test goes on).
+      await expect(
+        tx.transaction((sp) =>
+          sp
+            .insert(accessWindows)
+            .values({
+              organiserId: seedId("org:jarvipohja"),
+              caseId,
+              serviceTask: "disability",
+              serviceUnitId: ELIGIBLE_UNIT,
+              opensOn: TODAY,
+            })
+            .then(() => undefined),
+        ),
+      ).rejects.toThrow();
+      await tx.update(cases).set({ serviceTask: "working_age" }).where(eq(cases.id, caseId));
+      expect((await windowOf(tx, windowId)).serviceTask).toBe("working_age");
+    });
+  });
 
   it("open now, then close now; only from the right state", async () => {
     await withRollback(t.db, async (tx) => {
