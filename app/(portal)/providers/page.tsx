@@ -156,6 +156,8 @@ export default async function ProvidersPage({
           select
           label={t("registry.sort")}
           defaultValue={sort}
+          // Always has a value: without this the server-rendered label sits on top of it.
+          slotProps={{ inputLabel: { shrink: true } }}
           sx={{ minWidth: 220 }}
         >
           <MenuItem value="name">{t("registry.sortName")}</MenuItem>
