@@ -1,12 +1,18 @@
 "use client";
 
-import { Button, Link as MuiLink, type ButtonOwnProps, type LinkProps } from "@mui/material";
+import { Button, type ButtonOwnProps } from "@mui/material";
 import NextLink from "next/link";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import styles from "./Link.module.css";
 
-/** MUI link rendered through Next's client-side navigation. */
-export function Link(props: Omit<LinkProps, "component" | "ref"> & { href: string }) {
-  return <MuiLink component={NextLink} {...props} />;
+/**
+ * A link through Next's client-side navigation, styled like MUI's Link (static CSS: lists render
+ * one per row, and MUI's styled link cost style work on every server render).
+ */
+export function Link({ className, ...props }: ComponentProps<typeof NextLink> & { href: string }) {
+  return (
+    <NextLink className={className ? `${styles.link} ${className}` : styles.link} {...props} />
+  );
 }
 
 export function LinkButton({
