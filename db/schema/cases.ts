@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -208,6 +209,28 @@ export const accessWindows = pgTable(
 );
 
 /**
+ * How many windows each provider has per service task with one organiser, kept by statement
+ * triggers on access_windows (migration 0010), so the readiness dashboard reads one row per
+ * provider and task instead of aggregating every window on every load (ADR 13). A service
+ * unit never moves to another provider (a trigger refuses it), so the counts cannot drift.
+ */
+export const providerWindowTasks = pgTable(
+  "provider_window_tasks",
+  {
+    // Derived counts, no foreign keys: they must never stand in the way of removing what they
+    // count (a provider whose windows are gone keeps rows of zeros, which read as nothing).
+    organiserId: uuid().notNull(),
+    providerId: uuid().notNull(),
+    serviceTask: text({ enum: serviceTasks }).notNull(),
+    /** Every window, invalidated ones too (the dashboard's tasks of a provider count them). */
+    windows: integer().notNull(),
+    /** Windows that are not invalidated (planned, open or closed): access was opened. */
+    liveWindows: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organiserId, t.providerId, t.serviceTask] })],
+);
+
+/**
  * Versioned eligibility policy settings of one organiser (lib/eligibility/policy.ts). A save
  * adds a version; windows remember the version they were granted under.
  */
@@ -231,4 +254,5 @@ export type Case = typeof cases.$inferSelect;
 export type ServiceImplementation = typeof serviceImplementations.$inferSelect;
 export type ProviderResource = typeof providerResources.$inferSelect;
 export type AccessWindow = typeof accessWindows.$inferSelect;
+export type ProviderWindowTasks = typeof providerWindowTasks.$inferSelect;
 export type EligibilityPolicy = typeof eligibilityPolicies.$inferSelect;

@@ -467,6 +467,10 @@ export async function applyGoLive(
     // Each window with its own audit row (entity access_window, as when a case worker opens
     // one), written by the same statement: the "who was given access to this client" query
     // finds go-live windows too. Ids and dates only, never client data.
+    // The per-provider window counts (provider_window_tasks) are recounted once after the
+    // batches: their statement trigger in every batch cost more than the recount (ADR 13).
+    if (writes.windows.length > 0)
+      await tx.execute(sql`select set_config('portal.defer_window_counts', 'on', true)`);
     for (const part of chunks(writes.windows, WINDOW_BATCH)) {
       const p = <T>(f: (w: (typeof part)[number]) => T) => sql.param(part.map(f));
       await tx.execute(sql`
@@ -499,6 +503,10 @@ export async function applyGoLive(
                                   'policyVersion', ${plan.policyVersion}::int)
           from opened`);
       step(part.length);
+    }
+    if (writes.windows.length > 0) {
+      await tx.execute(sql`select set_config('portal.defer_window_counts', 'off', true)`);
+      await tx.execute(sql`select recount_provider_window_tasks(${organiserId}::uuid)`);
     }
 
     const result: GoLiveResult = {

@@ -25,7 +25,7 @@
  * in JS (npm run bench -- --only=dashboard measures it against one raw aggregate). The same statement, as a subquery, filters the provider list
  * (readinessFilter), so the dashboard's numbers and the filtered lists agree.
  */
-import { and, asc, eq, inArray, not, sql, type Column, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, not, sql, type Column, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   accessWindows,
@@ -34,6 +34,7 @@ import {
   organiserProviders,
   organiserSystems,
   outboxMessages,
+  providerWindowTasks,
   serviceTasks,
   serviceUnits,
   type DeploymentTestStatus,
@@ -124,26 +125,27 @@ export function providerReadinessFacts(db: Executor, organiserId: string, anchor
     .groupBy(serviceUnits.providerId)
     .as("readiness_units");
 
-  // Windows per provider in one aggregate that PostgreSQL can run in parallel workers: the
-  // service tasks as a bit set (bit_or of 1 << the task's position in serviceTasks, decoded by
-  // taskSetOf) instead of array_agg(distinct), which is neither parallel nor hash-based, and
-  // the task copied on the window (access_windows.service_task), so 300,000 windows need no
-  // join to their cases. ADR 13 has the before and after.
+  // Windows per provider from the counts the database keeps per provider and service task
+  // (provider_window_tasks, maintained by statement triggers on access_windows): about one row
+  // per provider and task instead of aggregating 300,000 windows on every load. The tasks
+  // become a bit set (bit_or of 1 << the task's position in serviceTasks, decoded by
+  // taskSetOf). ADR 13 has the before and after.
   const windows = db
     .select({
-      providerId: serviceUnits.providerId,
-      accessOpened: sql<boolean>`bool_or(${accessWindows.state} <> 'invalidated')`.as(
+      providerId: providerWindowTasks.providerId,
+      accessOpened: sql<boolean>`bool_or(${providerWindowTasks.liveWindows} > 0)`.as(
         "w_access_opened",
       ),
       taskBits:
-        sql<number>`bit_or(1 << coalesce(array_position(${sql.param([...serviceTasks])}::text[], ${accessWindows.serviceTask}::text), 0))`.as(
+        sql<number>`bit_or(1 << coalesce(array_position(${sql.param([...serviceTasks])}::text[], ${providerWindowTasks.serviceTask}::text), 0))`.as(
           "w_task_bits",
         ),
     })
-    .from(accessWindows)
-    .innerJoin(serviceUnits, eq(serviceUnits.id, accessWindows.serviceUnitId))
-    .where(eq(accessWindows.organiserId, organiserId))
-    .groupBy(serviceUnits.providerId)
+    .from(providerWindowTasks)
+    .where(
+      and(eq(providerWindowTasks.organiserId, organiserId), gt(providerWindowTasks.windows, 0)),
+    )
+    .groupBy(providerWindowTasks.providerId)
     .as("readiness_windows");
 
   const delivered = db

@@ -16,6 +16,7 @@ import { decideAccess } from "@/lib/eligibility/policy";
 import { applyGoLive, planGoLive, type GoLiveProgress } from "@/lib/golive/apply";
 import { currentPolicy } from "@/lib/policy/queries";
 import { actorOf, openTestDb, withRollback } from "../helpers/db";
+import { bothCounts } from "../helpers/window-counts";
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -186,6 +187,9 @@ describe("go-live bulk step", () => {
         resources: before.resources + 4,
         windows: before.windows + 4,
       });
+      // The per-provider window counts, recounted once after the batches, match the windows.
+      const kept = await bothCounts(tx);
+      expect(kept.kept).toEqual(kept.direct);
 
       const windows = await tx
         .select()
