@@ -39,7 +39,7 @@ export function DataTable({
   return (
     <ScrollRegion label={caption}>
       <table className={styles.table}>
-        <caption>{caption}</caption>
+        <caption style={TABLE_CAPTION_STYLE}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
