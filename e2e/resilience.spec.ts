@@ -11,13 +11,19 @@ import { contactPeople, organisers, outboxMessages, providers } from "@/db/schem
 import { DEMO_USERS } from "@/db/seed/demo";
 import { expectAccessible, signInAs, visit } from "./support/fixtures";
 import { clusterUnavailable, createCluster, freePort } from "./support/pg-cluster";
-import { startPortal } from "./support/portal-process";
+import { startPortal, type PortalProcess } from "./support/portal-process";
 
 /*
  * Each test runs a portal process of its own (own ports, own database), since it stops the
  * database under it or stops the process itself; the shared e2e server is not involved.
  */
 test.describe.configure({ timeout: 240_000 });
+
+/** Exit code 0 after SIGTERM; otherwise the failure shows the portal's log (what the stop waited on). */
+async function expectExitedCleanly(portal: PortalProcess) {
+  const code = await portal.exited;
+  expect(code, `the portal exited with ${code}; its output:\n${portal.output()}`).toBe(0);
+}
 
 /** What a failed response must never carry: SQL, driver errors, stack frames. */
 const LEAKS = [/Failed query/i, /select "/i, /ECONNREFUSED/, /57P01/, /\bat .+:\d+:\d+\)/];
@@ -105,7 +111,7 @@ test("the portal survives a PostgreSQL restart: health 503 and the error page wh
     } finally {
       await locker.end();
     }
-    expect(await portal.exited).toBe(0);
+    await expectExitedCleanly(portal);
   } finally {
     await context.close();
     await portal.stop();
@@ -224,7 +230,7 @@ test("SIGTERM while the outbox is sending: the message is finished and recorded 
     expect(portal.child.exitCode).toBeNull();
 
     peer.release();
-    expect(await portal.exited).toBe(0);
+    await expectExitedCleanly(portal);
     expect(portal.output()).toContain('"shut down"');
     expect(peer.received).toHaveLength(1);
     expect(peer.received[0]!.toString()).toContain("Sent while the server stops.");

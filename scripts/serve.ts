@@ -109,21 +109,42 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
    */
   const stop = () =>
     (stopping ??= (async () => {
-      const closed = new Promise<void>((r) => server.close(() => r()));
+      const closed = shutdownStage(
+        "http connections",
+        () => new Promise<void>((r) => server.close(() => r())),
+      );
       const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
-      const jobs = Promise.allSettled([stopWindowJob(), stopReminders(), stopOutbox()]);
+      const jobs = Promise.allSettled([
+        shutdownStage("window job", stopWindowJob),
+        shutdownStage("reminder job", stopReminders),
+        shutdownStage("outbox worker", stopOutbox),
+      ]);
       await closed;
       clearInterval(closeIdle);
       for (const r of await jobs) if (r.status === "rejected") throw r.reason;
       // Pooled SMTP connections end (an open one would hold the demo sink's close for 30 s); the
       // sink closes after the worker, its SMTP peer in the demo.
       closeMailTransport();
-      await sink?.close();
-      await app.close?.();
-      await closeClient(client);
+      await shutdownStage("mail sink", async () => sink?.close());
+      await shutdownStage("next.js", async () => app.close?.());
+      await shutdownStage("database", () => closeClient(client));
     })());
   return { url, config, stop };
+}
+
+/**
+ * The parts of a graceful stop still under way, named in the log line when the stop overruns
+ * its time, so an operator (or a failed test) sees what it waited on.
+ */
+const pendingStages = new Set<string>();
+export async function shutdownStage<T>(name: string, run: () => Promise<T>): Promise<T> {
+  pendingStages.add(name);
+  try {
+    return await run();
+  } finally {
+    pendingStages.delete(name);
+  }
 }
 
 /** How long a graceful stop may take before the process gives up and exits non-zero. */
@@ -165,7 +186,10 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = SHUTDOWN_GRAC
     logLine("info", "shutting down", { signal });
     // Not unref()ed: it must fire even when a hung stop leaves nothing else to wait for.
     setTimeout(() => {
-      logLine("error", "shutdown did not finish in time; exiting", { graceMs });
+      logLine("error", "shutdown did not finish in time; exiting", {
+        graceMs,
+        pending: [...pendingStages],
+      });
       process.exit(1);
     }, graceMs);
     stop().then(

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
  */
 function runWithStop(stopBody: string): Promise<{ code: number | null; out: string }> {
   const script = `
-    const { stopOnSignals } = await import("./scripts/serve.ts");
+    const { stopOnSignals, shutdownStage } = await import("./scripts/serve.ts");
     stopOnSignals(async () => { ${stopBody} }, 500);
     setInterval(() => {}, 1000);
     console.log("ready");
@@ -55,13 +55,17 @@ describe.concurrent("stopping on SIGTERM", { timeout: 90_000 }, () => {
   });
 
   it("exits 1 with a log line when the stop does not finish in time", async () => {
-    const r = await runWithStop("await new Promise(() => {});");
+    const r = await runWithStop(
+      'await shutdownStage("mail sink", async () => {}); await shutdownStage("database", () => new Promise(() => {}));',
+    );
     expect(r.code).toBe(1);
+    // The line names what the stop still waits on, and only that.
     expect(records(r.out)).toContainEqual(
       expect.objectContaining({
         level: "error",
         msg: "shutdown did not finish in time; exiting",
         graceMs: 500,
+        pending: ["database"],
       }),
     );
   });
