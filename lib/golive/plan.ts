@@ -1,8 +1,9 @@
 /**
  * Planning of the go-live bulk step (DOMAIN rule 4): for each validated CSV row, what applying
- * the file would do. Pure apart from `newId` (ids for the rows to be inserted): the caller loads
- * the state it needs (./apply.ts) and gets back per-row outcomes, a summary for people and the
- * rows to write. The dry run and the apply run the same function, so their counts are equal.
+ * the file would do. No I/O, and deterministic apart from `newId` (ids for the rows to be
+ * inserted): the caller loads the state it needs (./apply.ts) and gets back a summary for people
+ * and the rows to write. The dry run and the apply run the same function, so their counts are
+ * equal.
  *
  * Outcomes per row:
  * - `open`: a window would be created (with the client, case, implementation and resource it
@@ -30,11 +31,6 @@ export const refusalReasons = [
   "ended_before_go_live",
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
-
-export type RowOutcome =
-  | { line: number; outcome: "open"; state: WindowState }
-  | { line: number; outcome: "already" }
-  | { line: number; outcome: "refused"; reasons: RefusalReason[] };
 
 export type ProviderRefusals = {
   /** null: rows whose unit OID is not in the organiser's registry. */
@@ -66,7 +62,25 @@ export type GoLiveSummary = {
   byProvider: ProviderRefusals[];
 };
 
-/** What the organiser already has, as far as the file's rows touch it. */
+export type ExistingResource = {
+  id: string;
+  unitId: string;
+  /** It has a live (not invalidated) window. */
+  live: boolean;
+};
+export type ExistingImplementation = {
+  id: string;
+  service: string;
+  startsOn: string;
+  resources: ExistingResource[];
+};
+
+/**
+ * What the organiser already has, as far as the file's rows touch it. Implementations hang off
+ * their case and resources off their implementation: a case has one or two of each, so a row
+ * finds its own with one lookup by case id and a short scan. (At 300,000 rows, two lookups in
+ * maps keyed by joined strings cost more than the rest of the planning; ADR 13.)
+ */
 export type ExistingState = {
   /** By case OID, in any organiser (case OIDs are national). */
   cases: Map<
@@ -75,12 +89,8 @@ export type ExistingState = {
   >;
   /** Client id by identity-code lookup hash (the organiser's clients only). */
   clients: Map<string, string>;
-  /** Implementation id by `${caseId}|${service}|${startsOn}`. */
-  implementations: Map<string, string>;
-  /** Resource id by `${implementationId}|${serviceUnitId}`. */
-  resources: Map<string, string>;
-  /** Resources that have a live (not invalidated) window. */
-  liveResources: Set<string>;
+  /** The organiser's implementations by case id, each with its resources. */
+  implementations: Map<string, ExistingImplementation[]>;
 };
 
 export type PlanRow = GoLiveRow & { hetuHash: string };
@@ -116,12 +126,12 @@ export type GoLiveWrites = {
   }[];
 };
 
-export type GoLivePlan = { outcomes: RowOutcome[]; summary: GoLiveSummary; writes: GoLiveWrites };
+export type GoLivePlan = { summary: GoLiveSummary; writes: GoLiveWrites };
 
-export const implementationKey = (caseId: string, service: string, startsOn: string) =>
-  `${caseId}|${service}|${startsOn}`;
-export const resourceKey = (implementationId: string, unitId: string) =>
-  `${implementationId}|${unitId}`;
+/** An implementation during planning: one that exists, or one this file creates (`write`). */
+type PlannedImplementation = ExistingImplementation & {
+  write?: GoLiveWrites["implementations"][number];
+};
 
 /** Sorted, de-duplicated reasons in the order of refusalReasons. */
 function ordered(reasons: Iterable<RefusalReason>): RefusalReason[] {
@@ -129,6 +139,11 @@ function ordered(reasons: Iterable<RefusalReason>): RefusalReason[] {
   return refusalReasons.filter((r) => set.has(r));
 }
 
+/**
+ * Plans the rows. `existing` is taken over and updated as rows create clients, implementations
+ * and resources and open windows (later rows of the file see what earlier ones did): pass state
+ * loaded for this call only.
+ */
 export function planGoLiveRows(input: {
   organiserId: string;
   rows: PlanRow[];
@@ -148,15 +163,13 @@ export function planGoLiveRows(input: {
     resources: [],
     windows: [],
   };
-  // Ids of things created by earlier rows of this file.
-  const clientIds = new Map(existing.clients);
+  const clientIds = existing.clients;
+  // Cases created or given a client by earlier rows of this file.
   const caseIds = new Map<string, { id: string; clientId: string | null }>();
-  const implementationIds = new Map(existing.implementations);
-  const implementationRows = new Map<string, GoLiveWrites["implementations"][number]>();
-  const resourceIds = new Map(existing.resources);
-  const live = new Set(existing.liveResources);
+  const byCase = existing.implementations as Map<string, PlannedImplementation[]>;
+  const findImplementation = (caseId: string, service: string, startsOn: string) =>
+    byCase.get(caseId)?.find((i) => i.service === service && i.startsOn === startsOn);
 
-  const outcomes: RowOutcome[] = [];
   const summary: GoLiveSummary = {
     rows: input.rows.length,
     open: 0,
@@ -177,7 +190,6 @@ export function planGoLiveRows(input: {
 
   const refuse = (row: PlanRow, unit: UnitFacts | undefined, reasons: RefusalReason[]) => {
     const sorted = ordered(reasons);
-    outcomes.push({ line: row.line, outcome: "refused", reasons: sorted });
     summary.refused++;
     const key = unit?.providerId ?? null;
     let group = byProvider.get(key);
@@ -215,13 +227,10 @@ export function planGoLiveRows(input: {
 
     // A live window for this case, service, start and unit: nothing to open.
     if (reasons.length === 0 && unit && theCase) {
-      const implementationId = implementationIds.get(
-        implementationKey(theCase.id, row.service, row.startsOn),
+      const resource = findImplementation(theCase.id, row.service, row.startsOn)?.resources.find(
+        (r) => r.unitId === unit.unitId,
       );
-      const resourceId =
-        implementationId && resourceIds.get(resourceKey(implementationId, unit.unitId));
-      if (resourceId && live.has(resourceId)) {
-        outcomes.push({ line: row.line, outcome: "already" });
+      if (resource?.live) {
         summary.already++;
         continue;
       }
@@ -301,58 +310,61 @@ export function planGoLiveRows(input: {
       caseIds.set(row.caseOid, caseRef);
       writes.caseLinks.push({ caseId: caseRef.id, clientId: client });
     }
-    const iKey = implementationKey(caseRef.id, row.service, row.startsOn);
-    let implementationId = implementationIds.get(iKey);
-    if (!implementationId) {
-      implementationId = newId();
-      implementationIds.set(iKey, implementationId);
-      const impl = {
-        id: implementationId,
+    let implementation = findImplementation(caseRef.id, row.service, row.startsOn);
+    if (!implementation) {
+      const write = {
+        id: newId(),
         caseId: caseRef.id,
         service: row.service,
         startsOn: row.startsOn,
         endsOn: row.endsOn,
       };
-      implementationRows.set(iKey, impl);
-      writes.implementations.push(impl);
+      implementation = {
+        id: write.id,
+        service: row.service,
+        startsOn: row.startsOn,
+        resources: [],
+        write,
+      };
+      const list = byCase.get(caseRef.id);
+      if (list) list.push(implementation);
+      else byCase.set(caseRef.id, [implementation]);
+      writes.implementations.push(write);
     } else {
       // Two units of one new implementation: it lasts as long as the longest of them.
-      const impl = implementationRows.get(iKey);
+      const impl = implementation.write;
       if (impl && impl.endsOn !== null && (row.endsOn === null || row.endsOn > impl.endsOn))
         impl.endsOn = row.endsOn;
     }
-    const rKey = resourceKey(implementationId, unit.unitId);
-    let resourceId = resourceIds.get(rKey);
-    if (!resourceId) {
-      resourceId = newId();
-      resourceIds.set(rKey, resourceId);
+    let resource = implementation.resources.find((r) => r.unitId === unit.unitId);
+    if (!resource) {
+      resource = { id: newId(), unitId: unit.unitId, live: false };
+      implementation.resources.push(resource);
       writes.resources.push({
-        id: resourceId,
-        implementationId,
+        id: resource.id,
+        implementationId: implementation.id,
         serviceUnitId: unit.unitId,
         startsOn: row.startsOn,
         endsOn: row.endsOn,
       });
     }
-    if (live.has(resourceId)) {
+    if (resource.live) {
       // An earlier row of this file opens the same window.
-      outcomes.push({ line: row.line, outcome: "already" });
       summary.already++;
       continue;
     }
-    live.add(resourceId);
+    resource.live = true;
     writes.windows.push({
       id: newId(),
       caseId: caseRef.id,
       serviceUnitId: unit.unitId,
-      implementationId,
-      resourceId,
+      implementationId: implementation.id,
+      resourceId: resource.id,
       opensOn: proposal.opensOn,
       closesOn: proposal.closesOn,
       state,
       existingClient,
     });
-    outcomes.push({ line: row.line, outcome: "open", state });
     summary.open++;
     if (state === "open" || state === "planned" || state === "closed") summary.windows[state]++;
   }
@@ -373,5 +385,5 @@ export function planGoLiveRows(input: {
       b.refused - a.refused ||
       (a.providerName ?? "\uffff").localeCompare(b.providerName ?? "\uffff", "fi"),
   );
-  return { outcomes, summary, writes };
+  return { summary, writes };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 /**
  * Shared parts of the benchmark harness: databases to measure on, timing statistics and the
  * shape of a result. Every benchmark runs on a database of its own (a throwaway PostgreSQL
@@ -57,6 +58,15 @@ export type BenchDb = {
   url?: string;
   close: () => Promise<void>;
 };
+
+/**
+ * Lets PostgreSQL write out what earlier steps left in its WAL before a timed write: otherwise
+ * a checkpoint the seed's 300,000 rows provoked lands inside whichever statement runs next (the
+ * bare baseline took 23–32 s from run to run). The same for both sides of a ratio.
+ */
+export async function settle(b: BenchDb): Promise<void> {
+  if (b.driver === "pg") await b.db.execute(sql`checkpoint`);
+}
 
 /**
  * A new, migrated, empty database. PostgreSQL: CREATE DATABASE bench_… on the admin URL's

@@ -255,6 +255,61 @@ describe("go-live bulk step", () => {
     });
   });
 
+  it("one implementation on two units: created once, as long as its longest row, a window per unit", async () => {
+    await withRollback(t.db, async (tx) => {
+      await seedDemo(tx);
+      const staff = await actorOf(tx, DEMO_USERS.projectStaff);
+      const { a, b } = await units(tx);
+      const csv = file(
+        line(
+          caseOid(20),
+          "Ilona Testinen",
+          hetu(20),
+          "communal_housing",
+          a.oid!,
+          "1.3.2026",
+          "31.12.2026",
+        ),
+        line(
+          caseOid(20),
+          "Ilona Testinen",
+          hetu(20),
+          "communal_housing",
+          b.oid!,
+          "1.3.2026",
+          "31.3.2027",
+        ),
+      );
+      const applied = await applyGoLive(tx, staff, csv, undefined, { today: TODAY });
+      expect(applied.summary!.open).toBe(2);
+      expect(applied.summary!.created).toMatchObject({
+        cases: 1,
+        implementations: 1,
+        resources: 2,
+        windows: 2,
+      });
+      const [theCase] = await tx
+        .select()
+        .from(cases)
+        .where(eq(cases.caseOid, caseOid(20)));
+      const implementations = await tx
+        .select()
+        .from(serviceImplementations)
+        .where(eq(serviceImplementations.caseId, theCase!.id));
+      expect(implementations.map((i) => [i.startsOn, i.endsOn])).toEqual([
+        ["2026-03-01", "2027-03-31"],
+      ]);
+      const resources = await tx
+        .select({ unit: providerResources.serviceUnitId })
+        .from(providerResources)
+        .where(eq(providerResources.implementationId, implementations[0]!.id));
+      expect(resources.map((r) => r.unit).sort()).toEqual([a.unitId, b.unitId].sort());
+
+      const again = await planGoLive(tx, staff, csv, { today: TODAY });
+      expect([again.summary!.open, again.summary!.already]).toEqual([0, 2]);
+    });
+  });
+
   it("reports a malformed row with its line number and applies nothing", async () => {
     await withRollback(t.db, async (tx) => {
       await seedDemo(tx);
