@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
+import { rowsOf } from "@/db/rows";
 import type { ServiceTask } from "@/db/schema/cases";
 import { cases, clients, providerResources, serviceImplementations } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
@@ -151,8 +152,6 @@ type ExistingRow = {
   service_unit_id: string | null;
   live: boolean | null;
 };
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * Loads what the rows touch: cases by OID (any organiser), and the organiser's own clients,

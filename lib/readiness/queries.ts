@@ -27,6 +27,7 @@
  */
 import { and, asc, eq, gt, inArray, not, sql, type Column, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { rowsOf } from "@/db/rows";
 import {
   accessWindows,
   clientInformationSystems,
@@ -446,7 +447,7 @@ export async function readinessDashboard(
       .orderBy(asc(clientInformationSystems.name)),
   ]);
 
-  const rows = (factsResult as unknown as { rows: FactsRow[] }).rows;
+  const rows = rowsOf<FactsRow>(factsResult);
   /**
    * Rule 3 with the unit conditions granted: what the provider's services alone decide. Few
    * distinct service lists occur among 10,000 providers, so each is decided once.

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { rowsOf } from "@/db/rows";
 
 type CountRow = {
   organiser_id: string;
@@ -8,10 +9,6 @@ type CountRow = {
   windows: number;
   live_windows: number;
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** The trigger-kept counts (rows of zeros read as nothing) and the same counted from the windows. */
 export async function bothCounts(tx: Executor) {

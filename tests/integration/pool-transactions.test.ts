@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { wrap } from "../../db";
+import { rowsOf } from "../../db/rows";
 
 /*
  * Transactions on the pg pool lose no connection when the server fails them (drizzle-orm's
@@ -25,7 +26,7 @@ function onePool() {
 }
 
 /** The first row of a raw query's result. */
-const first = <T>(result: unknown) => (result as { rows: T[] }).rows[0]!;
+const first = <T>(result: unknown) => rowsOf<T>(result)[0]!;
 
 afterEach(async () => {
   // Resolves only when every client has been released: a leak would time the hook out.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { accessWindows, contactPeople, outboxMessages, serviceUnits } from "@/db/schema";
 import { DEMO_ORGANISERS, DEMO_USERS, seedDemo, seedId } from "@/db/seed/demo";
 import { EXPORT_CAP, listOrganiserProviders, PAGE_SIZE } from "@/lib/providers/queries";
@@ -20,10 +21,6 @@ beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(async () => t?.close());
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Services that open access by themselves under the built-in policy (the demo saves none):
