@@ -1,23 +1,10 @@
-import { getTranslations } from "next-intl/server";
-import { Box, Typography } from "@mui/material";
-import { LinkButton } from "@/components/Link";
-import PortalLayout from "./(portal)/layout";
+import { StatusPage } from "@/components/StatusPage";
 
-export default async function NotFound() {
-  const t = await getTranslations("errors");
-  return (
-    // In the portal's frame (header, navigation, footer with the accessibility links), so a
-    // refused or missing page still has a way on and the statement and feedback links.
-    <PortalLayout>
-      <Box sx={{ maxWidth: "70ch" }}>
-        <Typography variant="h1" gutterBottom>
-          {t("notFoundTitle")}
-        </Typography>
-        <Typography sx={{ mb: 3 }}>{t("notFoundBody")}</Typography>
-        <LinkButton href="/" variant="contained">
-          {t("goHome")}
-        </LinkButton>
-      </Box>
-    </PortalLayout>
-  );
+/**
+ * A fallback only: unknown addresses end in app/(portal)/[...missing] and the route groups have
+ * their own boundaries, inside their frames. Frameless because Next.js renders the root
+ * not-found boundary into every response (ADR 18).
+ */
+export default function NotFound() {
+  return <StatusPage kind="notFound" />;
 }

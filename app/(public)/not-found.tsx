@@ -1,0 +1,5 @@
+import { StatusPage } from "@/components/StatusPage";
+
+export default function NotFound() {
+  return <StatusPage kind="notFound" />;
+}
