@@ -62,6 +62,13 @@ describe("organisers are tenants", () => {
       // Search and paging are server-side.
       const found = await listOrganiserProviders(tx, main, { q: "Kuusela", page: 1 });
       expect(found.rows.map((r) => r.name)).toEqual(["Hoivakoti Kuusela Oy"]);
+      expect(found.total).toBe(1);
+      // Without a search the total is counted from the relationships alone: still in scope.
+      for (const actor of [main, small]) {
+        const missing = await listOrganiserProviders(tx, actor, { status: "missing", all: true });
+        expect(missing.total).toBeGreaterThan(0);
+        expect(missing.rows).toHaveLength(missing.total);
+      }
       expect((await listOrganiserProviders(tx, main, { page: 2 })).rows).toHaveLength(5);
     });
   });
