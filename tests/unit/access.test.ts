@@ -29,8 +29,16 @@ function routeOf(file: string): string {
 }
 
 const pages = walk(path.join(root, "app")).filter((f) => f.endsWith("page.tsx"));
-const portalPages = pages.filter((f) => f.includes(`${path.sep}(portal)${path.sep}`));
-const publicPages = pages.filter((f) => !portalPages.includes(f));
+/**
+ * Unknown addresses (ADR 18): inside the portal group for its frame, but it opens nothing, so it
+ * has no access entry; the test below holds it to answering 404 and reading no data.
+ */
+const MISSING_ROUTE = "/[...missing]";
+const portalPages = pages.filter(
+  (f) => f.includes(`${path.sep}(portal)${path.sep}`) && routeOf(f) !== MISSING_ROUTE,
+);
+const missingPage = pages.find((f) => routeOf(f) === MISSING_ROUTE)!;
+const publicPages = pages.filter((f) => !portalPages.includes(f) && f !== missingPage);
 
 /** Pages anyone may open: sign-in and the accessibility statement. */
 const PUBLIC_ROUTES = [
@@ -63,6 +71,12 @@ describe("authorization table covers every route and action", () => {
         new RegExp(`requirePage\\(\\s*"${escaped}"`),
       );
     }
+  });
+
+  it("the page for unknown addresses only answers 404 and reads nothing", () => {
+    const src = readFileSync(missingPage, "utf8");
+    expect(src).toMatch(/\bnotFound\(\)/);
+    expect(src).not.toMatch(/from "@\/(db|lib)\//);
   });
 
   it("every table entry is a real page", () => {
