@@ -1,22 +1,12 @@
 "use client";
 
-import {
-  AppBar,
-  Box,
-  Button,
-  Container,
-  Link as MuiLink,
-  List,
-  ListItemButton,
-  ListItemText,
-  Toolbar,
-  Typography,
-} from "@mui/material";
 import NextLink from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { useFocusKeeper } from "./useFocusKeeper";
+import styles from "./AppShell.module.css";
+import linkStyles from "./Link.module.css";
 
 export type NavItem = { href: string; label: string };
 
@@ -61,146 +51,92 @@ export function AppShell({
     setMenuOpen(false);
   }
   return (
-    <Box sx={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
-      <MuiLink
-        href="#main"
-        sx={{
-          position: "absolute",
-          left: -10000,
-          top: 8,
-          zIndex: 2000,
-          bgcolor: "background.paper",
-          p: 1,
-          "&:focus": { left: 8 },
-        }}
-      >
+    <div className={styles.root}>
+      <a href="#main" className={styles.skip}>
         {labels.skipToContent}
-      </MuiLink>
+      </a>
       {labels.demoBanner && (
-        <Box sx={{ bgcolor: "#fff4d6", color: "#3d2e00", px: 2, py: 0.5, textAlign: "center" }}>
-          <Typography variant="body2">{labels.demoBanner}</Typography>
-        </Box>
+        <div className={styles.demo}>
+          <p>{labels.demoBanner}</p>
+        </div>
       )}
-      <AppBar position="static" component="header" elevation={0}>
-        <Toolbar sx={{ gap: 2, flexWrap: "wrap", py: 1, px: { xs: 1, sm: 2 } }}>
-          <Typography
-            component={NextLink}
-            href="/"
-            variant="h6"
-            sx={{
-              color: "inherit",
-              textDecoration: "none",
-              flexGrow: 1,
-              fontWeight: 600,
-              minWidth: 0,
-              overflowWrap: "anywhere",
-              fontSize: { xs: "1.05rem", sm: "1.25rem" },
-            }}
-          >
+      <header className={styles.header}>
+        <div className={styles.toolbar}>
+          <NextLink href="/" className={styles.title}>
             {labels.title}
-          </Typography>
+          </NextLink>
           {nav.length > 0 && (
-            <Button
-              color="inherit"
-              variant="outlined"
+            <button
+              type="button"
+              className={`${styles.button} ${styles.menuButton}`}
               aria-expanded={menuOpen}
               aria-controls="main-nav"
               onClick={() => setMenuOpen((o) => !o)}
-              sx={{ display: { xs: "inline-flex", md: "none" } }}
             >
               {labels.menu}
-            </Button>
+            </button>
           )}
           <LanguageSwitcher locale={locale} label={labels.language} names={labels.languages} />
           {user && (
-            <Box
-              sx={{ display: "flex", alignItems: "center", gap: 1, flexWrap: "wrap", minWidth: 0 }}
-            >
-              <Box sx={{ textAlign: { xs: "left", sm: "right" }, minWidth: 0 }}>
-                <Typography variant="body2" component="p" sx={{ fontWeight: 600 }}>
-                  {user.name}
-                </Typography>
-                <Typography variant="caption" component="p">
+            <div className={styles.user}>
+              <div className={styles.who}>
+                <p className={styles.name}>{user.name}</p>
+                <p className={styles.role}>
                   {user.role}
                   {user.organisation ? ` · ${user.organisation}` : ""}
-                </Typography>
-              </Box>
+                </p>
+              </div>
               {signOutAction && (
                 <form action={signOutAction}>
-                  <Button type="submit" color="inherit" variant="outlined" size="small">
+                  <button type="submit" className={`${styles.button} ${styles.small}`}>
                     {labels.signOut}
-                  </Button>
+                  </button>
                 </form>
               )}
-            </Box>
+            </div>
           )}
-        </Toolbar>
-      </AppBar>
-      <Box sx={{ display: "flex", flexGrow: 1, flexDirection: { xs: "column", md: "row" } }}>
+        </div>
+      </header>
+      <div className={styles.body}>
         {nav.length > 0 && (
-          <Box
-            component="nav"
+          <nav
             id="main-nav"
             aria-label={labels.mainNav}
-            sx={{
-              display: { xs: menuOpen ? "block" : "none", md: "block" },
-              width: { md: 250 },
-              flexShrink: 0,
-              bgcolor: "background.paper",
-              borderRight: { md: 1 },
-              borderBottom: { xs: 1, md: 0 },
-              borderColor: "divider",
-            }}
+            className={menuOpen ? `${styles.nav} ${styles.navOpen}` : styles.nav}
           >
-            <List sx={{ py: 0 }}>
+            <ul className={styles.navList}>
               {nav.map((item) => {
                 const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
                 return (
                   <li key={item.href}>
-                    <ListItemButton
-                      component={NextLink}
+                    <NextLink
                       href={item.href}
-                      selected={current}
+                      className={styles.navLink}
                       aria-current={current ? "page" : undefined}
                     >
-                      <ListItemText primary={item.label} />
-                    </ListItemButton>
+                      {item.label}
+                    </NextLink>
                   </li>
                 );
               })}
-            </List>
-          </Box>
+            </ul>
+          </nav>
         )}
-        <Container
-          component="main"
-          id="main"
-          tabIndex={-1}
-          maxWidth="lg"
-          sx={{ py: { xs: 2, sm: 4 }, px: { xs: 1.5, sm: 3 }, flexGrow: 1, minWidth: 0 }}
-        >
+        <main id="main" tabIndex={-1} className={styles.main}>
           {children}
-        </Container>
-      </Box>
-      <Box
-        component="footer"
-        sx={{
-          borderTop: 1,
-          borderColor: "divider",
-          bgcolor: "background.paper",
-          px: { xs: 1.5, sm: 3 },
-          py: 2,
-        }}
-      >
-        <Box sx={{ display: "flex", gap: 3, flexWrap: "wrap" }}>
-          <Typography variant="body2">{labels.footer}</Typography>
-          <MuiLink component={NextLink} href="/accessibility" variant="body2">
+        </main>
+      </div>
+      <footer className={styles.footer}>
+        <div className={styles.footerRow}>
+          <p>{labels.footer}</p>
+          <NextLink href="/accessibility" className={linkStyles.link}>
             {labels.accessibility}
-          </MuiLink>
-          <MuiLink href={`mailto:${labels.feedbackEmail}`} variant="body2">
+          </NextLink>
+          <a href={`mailto:${labels.feedbackEmail}`} className={linkStyles.link}>
             {labels.feedback}
-          </MuiLink>
-        </Box>
-      </Box>
-    </Box>
+          </a>
+        </div>
+      </footer>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
-import { Paper, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 import { ScrollRegion } from "./ScrollRegion";
 import styles from "./DataTable.module.css";
+import pageStyles from "./Page.module.css";
 
 /** Table captions sit above the table, left-aligned, like a heading. */
 export const TABLE_CAPTION_STYLE = {
@@ -31,9 +31,9 @@ export function DataTable({
 }) {
   if (rows.length === 0)
     return (
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Typography>{empty}</Typography>
-      </Paper>
+      <div className={`${pageStyles.paper} ${pageStyles.noRows}`}>
+        <p>{empty}</p>
+      </div>
     );
   const cls = (c: Column) => (c.align === "right" ? styles.right : undefined);
   return (

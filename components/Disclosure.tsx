@@ -1,16 +1,12 @@
-import { Paper } from "@mui/material";
 import type { ReactNode } from "react";
+import styles from "./Page.module.css";
 
 /** A native, keyboard-accessible show/hide section (details/summary). */
 export function Disclosure({ summary, children }: { summary: string; children: ReactNode }) {
   return (
-    <Paper
-      variant="outlined"
-      component="details"
-      sx={{ p: 2, "& > summary": { cursor: "pointer", fontWeight: 600 } }}
-    >
+    <details className={`${styles.paper} ${styles.disclosure}`}>
       <summary>{summary}</summary>
-      <div style={{ marginTop: 16 }}>{children}</div>
-    </Paper>
+      <div className={styles.disclosureBody}>{children}</div>
+    </details>
   );
 }

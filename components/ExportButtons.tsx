@@ -1,9 +1,10 @@
 "use client";
 
-import { Box, Button } from "@mui/material";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ExportListName } from "@/lib/exports/lists";
+import { buttonClass } from "./button-class";
+import styles from "./Page.module.css";
 
 /** The export URL of a list with the page's current filters (paging left out: exports are whole). */
 export function exportHref(
@@ -27,29 +28,23 @@ export function ExportButtons({ list }: { list: ExportListName }) {
   const current = useSearchParams();
   const name = t(`lists.${list}`);
   return (
-    <Box
-      role="group"
-      aria-label={t("group", { name })}
-      sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}
-    >
-      <Button
-        component="a"
+    <div role="group" aria-label={t("group", { name })} className={styles.row}>
+      <a
         href={exportHref(list, "csv", current)}
         download
-        variant="outlined"
+        className={buttonClass("outlined")}
         aria-label={t("csvFor", { name })}
       >
         {t("csv")}
-      </Button>
-      <Button
-        component="a"
+      </a>
+      <a
         href={exportHref(list, "xlsx", current)}
         download
-        variant="outlined"
+        className={buttonClass("outlined")}
         aria-label={t("xlsxFor", { name })}
       >
         {t("xlsx")}
-      </Button>
-    </Box>
+      </a>
+    </div>
   );
 }

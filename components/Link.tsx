@@ -1,8 +1,6 @@
-"use client";
-
-import { Button, type ButtonOwnProps } from "@mui/material";
 import NextLink from "next/link";
 import type { ComponentProps, ReactNode } from "react";
+import { buttonClass, type ButtonVariant } from "./button-class";
 import styles from "./Link.module.css";
 
 /**
@@ -15,16 +13,21 @@ export function Link({ className, ...props }: ComponentProps<typeof NextLink> & 
   );
 }
 
+/** A link that looks like MUI's button (static CSS, ADR 19). */
 export function LinkButton({
   href,
   children,
   variant,
   size,
-  color,
-}: { href: string; children: ReactNode } & Pick<ButtonOwnProps, "variant" | "size" | "color">) {
+}: {
+  href: string;
+  children: ReactNode;
+  variant?: ButtonVariant;
+  size?: "small" | "medium";
+}) {
   return (
-    <Button component={NextLink} href={href} variant={variant} size={size} color={color}>
+    <NextLink href={href} className={buttonClass(variant, size)}>
       {children}
-    </Button>
+    </NextLink>
   );
 }

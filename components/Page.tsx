@@ -1,5 +1,5 @@
-import { Box, Paper, Typography } from "@mui/material";
 import type { ReactNode } from "react";
+import styles from "./Page.module.css";
 
 export function PageHeader({
   title,
@@ -11,42 +11,35 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <Box sx={{ mb: 3, display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-end" }}>
-      <Box sx={{ flexGrow: 1 }}>
-        <Typography variant="h1" gutterBottom>
-          {title}
-        </Typography>
-        {intro && (
-          <Typography variant="body1" color="text.secondary" sx={{ maxWidth: "70ch" }}>
-            {intro}
-          </Typography>
-        )}
-      </Box>
+    <div className={styles.header}>
+      <div className={styles.headerText}>
+        <h1 className={styles.h1}>{title}</h1>
+        {intro && <p className={styles.intro}>{intro}</p>}
+      </div>
       {actions}
-    </Box>
+    </div>
   );
 }
 
 export function EmptyState({ title, body }: { title: string; body: string }) {
   return (
-    <Paper variant="outlined" sx={{ p: 4, textAlign: "center" }}>
-      <Typography variant="h2" gutterBottom>
-        {title}
-      </Typography>
-      <Typography color="text.secondary" sx={{ maxWidth: "60ch", mx: "auto" }}>
-        {body}
-      </Typography>
-    </Paper>
+    <div className={`${styles.paper} ${styles.empty}`}>
+      <h2 className={styles.h2}>{title}</h2>
+      <p className={styles.emptyBody}>{body}</p>
+    </div>
   );
 }
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Box component="section" sx={{ mt: 4 }}>
-      <Typography variant="h2" gutterBottom>
-        {title}
-      </Typography>
+    <section className={styles.section}>
+      <h2 className={styles.h2}>{title}</h2>
       {children}
-    </Box>
+    </section>
   );
+}
+
+/** A row of buttons or links that wraps on narrow screens. */
+export function ButtonRow({ children }: { children: ReactNode }) {
+  return <div className={styles.row}>{children}</div>;
 }

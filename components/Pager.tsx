@@ -1,6 +1,6 @@
-import { Box, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { LinkButton } from "./Link";
+import styles from "./Page.module.css";
 
 /** Server-side paging with plain links (works without JavaScript, keeps the query). */
 export async function Pager({
@@ -33,24 +33,20 @@ export async function Pager({
     return s ? `${basePath}?${s}` : basePath;
   };
   return (
-    <Box
-      component="nav"
-      aria-label={labels.nav}
-      sx={{ display: "flex", gap: 2, alignItems: "center", mt: 2, flexWrap: "wrap" }}
-    >
-      <Typography aria-live="polite">{labels.count}</Typography>
-      <Box sx={{ flexGrow: 1 }} />
+    <nav aria-label={labels.nav} className={styles.pager}>
+      <p aria-live="polite">{labels.count}</p>
+      <div className={styles.grow} />
       {page > 1 && (
         <LinkButton href={href(page - 1)} variant="outlined" size="small">
           {labels.previous}
         </LinkButton>
       )}
-      <Typography>{labels.pageOf}</Typography>
+      <p>{labels.pageOf}</p>
       {page < pages && (
         <LinkButton href={href(page + 1)} variant="outlined" size="small">
           {labels.next}
         </LinkButton>
       )}
-    </Box>
+    </nav>
   );
 }

@@ -1,7 +1,6 @@
-"use client";
-
-import { Button, Stack } from "@mui/material";
 import NextLink from "next/link";
+import { buttonClass } from "./button-class";
+import styles from "./Page.module.css";
 
 /**
  * Views of one list as a row of links: each view has its own URL (bookmarkable, works without
@@ -18,19 +17,18 @@ export function ViewTabs({
 }) {
   return (
     <nav aria-label={label}>
-      <Stack direction="row" sx={{ flexWrap: "wrap", gap: 1 }}>
+      <div className={styles.row}>
         {views.map((v) => (
-          <Button
+          <NextLink
             key={v.value}
-            component={NextLink}
             href={v.href}
-            variant={v.value === current ? "contained" : "outlined"}
+            className={buttonClass(v.value === current ? "contained" : "outlined")}
             aria-current={v.value === current ? "page" : undefined}
           >
             {v.label}
-          </Button>
+          </NextLink>
         ))}
-      </Stack>
+      </div>
     </nav>
   );
 }

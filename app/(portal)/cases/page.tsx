@@ -1,4 +1,3 @@
-import { Box, Stack, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { mayOpenPage, mayRunAction } from "@/lib/auth/access";
@@ -10,7 +9,8 @@ import { countCases, LIST_PAGE_SIZE, listCases } from "@/lib/cases/queries";
 import { listPageSchema } from "@/lib/cases/schemas";
 import { Pager } from "@/components/Pager";
 import { formatDate } from "@/lib/i18n/format";
-import { PageHeader } from "@/components/Page";
+import { ButtonRow, PageHeader } from "@/components/Page";
+import styles from "@/components/Page.module.css";
 import { DataTable } from "@/components/DataTable";
 import { Link, LinkButton } from "@/components/Link";
 import { titled } from "@/components/metadata";
@@ -37,7 +37,7 @@ export default async function CasesPage({
         title={t("cases.title")}
         intro={t("cases.intro")}
         actions={
-          <Stack direction="row" spacing={1}>
+          <ButtonRow>
             <ExportButtons list="cases" />
             {mayOpenPage(actor.role, "/cases/golive") && (
               <LinkButton href="/cases/golive" variant="outlined">
@@ -49,18 +49,16 @@ export default async function CasesPage({
                 {t("cases.newCase")}
               </LinkButton>
             )}
-          </Stack>
+          </ButtonRow>
         }
       />
       {mayRunAction(actor.role, "clients.search") && (
         <Disclosure summary={t("cases.findTitle")}>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {t("cases.findIntro")}
-          </Typography>
+          <p className={`${styles.note} ${styles.spaced}`}>{t("cases.findIntro")}</p>
           <FindClientCases action={findByHetuAction} />
         </Disclosure>
       )}
-      <Box sx={{ mt: 2 }} />
+      <div className={styles.gap} />
       <DataTable
         caption={t("cases.title")}
         empty={t("common.noResults")}

@@ -1,4 +1,3 @@
-import { Box, Chip, Stack, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -11,7 +10,9 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { single } from "@/lib/i18n/pick";
 import { DataTable } from "@/components/DataTable";
 import { Link, LinkButton } from "@/components/Link";
-import { PageHeader } from "@/components/Page";
+import { ButtonRow, PageHeader } from "@/components/Page";
+import styles from "@/components/Page.module.css";
+import { StatusChip } from "@/components/StatusChip";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { ViewTabs } from "@/components/ViewTabs";
 import { titled } from "@/components/metadata";
@@ -64,11 +65,11 @@ export default async function DeliveriesPage({
         <>
           {t("sentAt", { date: formatDateTime(r.sentAt) })}
           {r.method === "pickup" && (
-            <Typography variant="body2" color="text.secondary">
+            <p className={`${styles.note} ${styles.secondary}`}>
               {r.pickedUpAt
                 ? t("pickedUpAt", { date: formatDateTime(r.pickedUpAt) })
                 : t("notPickedUp")}
-            </Typography>
+            </p>
           )}
         </>
       );
@@ -83,17 +84,17 @@ export default async function DeliveriesPage({
         title={t("title")}
         intro={t("intro")}
         actions={
-          <Stack direction="row" spacing={1}>
+          <ButtonRow>
             <ExportButtons list="deliveries" />
             {mayOpenPage(actor.role, "/deliveries/batch") && (
               <LinkButton href="/deliveries/batch" variant="outlined">
                 {tAll("batch.title")}
               </LinkButton>
             )}
-          </Stack>
+          </ButtonRow>
         }
       />
-      <Stack spacing={1.5} sx={{ mb: 2 }}>
+      <div className={styles.stack}>
         <ViewTabs
           label={t("statusFilter")}
           current={status ?? "all"}
@@ -118,11 +119,11 @@ export default async function DeliveriesPage({
             })),
           ]}
         />
-      </Stack>
+      </div>
       {found.length > DELIVERY_LIST_LIMIT && (
-        <Typography sx={{ mb: 2 }} role="note">
+        <p className={styles.spaced} role="note">
           {t("limitNote", { max: DELIVERY_LIST_LIMIT })}
-        </Typography>
+        </p>
       )}
       <DataTable
         caption={t("caption")}
@@ -153,48 +154,39 @@ export default async function DeliveriesPage({
             recipient: (
               <>
                 {r.contactName}
-                <Typography variant="body2" color="text.secondary" sx={{ wordBreak: "break-all" }}>
+                <p className={`${styles.note} ${styles.secondary} ${styles.breakAll}`}>
                   {r.recipient}
-                </Typography>
+                </p>
               </>
             ),
             method: t(`methods.${r.method}`),
             status: (
-              <Chip
-                size="small"
+              <StatusChip
                 color={STATUS_COLOR[r.status]}
                 label={t(`statuses.${r.status}`)}
-                data-testid="delivery-status"
+                testId="delivery-status"
               />
             ),
             attempts: t("attemptsOf", { count: r.attempts, max: r.maxAttempts }),
             timing: timing(r),
             response: (
-              <Typography variant="body2" sx={{ maxWidth: "32ch", overflowWrap: "anywhere" }}>
+              <p className={`${styles.note} ${styles.response}`}>
                 {r.status === "sent" ? (r.smtpResponse ?? "") : (r.lastError ?? r.smtpResponse)}
-              </Typography>
+              </p>
             ),
-            messageId: (
-              <Typography
-                variant="caption"
-                component="span"
-                sx={{ fontFamily: "monospace", wordBreak: "break-all" }}
-              >
-                {r.messageId}
-              </Typography>
-            ),
+            messageId: <span className={styles.code}>{r.messageId}</span>,
             ...(canRetry
               ? {
                   actions:
                     r.status === "failed" ? (
-                      <Box sx={{ minWidth: 160 }}>
+                      <div className={styles.retry}>
                         <SimpleActionForm
                           action={retryDeliveryAction}
                           ariaLabel={t("retryForm", { name: `${r.contactName} ${r.recipient}` })}
                           submit={t("retry")}
                           fields={[{ name: "id", label: "", type: "hidden", defaultValue: r.id }]}
                         />
-                      </Box>
+                      </div>
                     ) : null,
                 }
               : {}),

@@ -1,4 +1,4 @@
-import { Box, Button, MenuItem, Paper, TextField } from "@mui/material";
+import { MenuItem, TextField } from "@mui/material";
 import { FilterChip } from "@/components/FilterChip";
 import { oidStatuses } from "@/db/schema";
 import { mayOpenPage } from "@/lib/auth/access";
@@ -16,7 +16,9 @@ import {
   type ProviderFilters,
   type ReadinessFilterKey,
 } from "@/lib/providers/filters";
-import { PageHeader, Section } from "@/components/Page";
+import { ButtonRow, PageHeader, Section } from "@/components/Page";
+import { buttonClass } from "@/components/button-class";
+import styles from "@/components/Page.module.css";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { addProviderAction } from "@/lib/registry/staff-actions";
 import { DataTable } from "@/components/DataTable";
@@ -78,7 +80,7 @@ export default async function ProvidersPage({
         title={t("providers.title")}
         intro={t("providers.intro")}
         actions={
-          <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+          <ButtonRow>
             <ExportButtons list="providers" />
             <LinkButton href="/providers/systems" variant="outlined">
               {t("registry.systemsLink")}
@@ -96,15 +98,11 @@ export default async function ProvidersPage({
                 </LinkButton>
               </>
             )}
-          </Box>
+          </ButtonRow>
         }
       />
       {chips.length > 0 && (
-        <Box
-          component="ul"
-          aria-label={t("dashboard.filters.label")}
-          sx={{ display: "flex", gap: 1, flexWrap: "wrap", listStyle: "none", p: 0, m: 0, mb: 2 }}
-        >
+        <ul aria-label={t("dashboard.filters.label")} className={styles.chips}>
           {chips.map((c) => (
             <li key={c.key}>
               <FilterChip
@@ -114,14 +112,9 @@ export default async function ProvidersPage({
               />
             </li>
           ))}
-        </Box>
+        </ul>
       )}
-      <Box
-        component="form"
-        role="search"
-        method="get"
-        sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap" }}
-      >
+      <form role="search" method="get" className={styles.search}>
         {readinessFilterKeys.map((key) =>
           filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null,
         )}
@@ -164,10 +157,10 @@ export default async function ProvidersPage({
           <MenuItem value="businessId">{t("registry.sortBusinessId")}</MenuItem>
           <MenuItem value="attention">{t("registry.sortAttention")}</MenuItem>
         </TextField>
-        <Button type="submit" variant="contained">
+        <button type="submit" className={buttonClass("contained")}>
           {t("common.search")}
-        </Button>
-      </Box>
+        </button>
+      </form>
       <DataTable
         caption={t("providers.title")}
         empty={t("common.noResults")}
@@ -200,7 +193,7 @@ export default async function ProvidersPage({
       />
       {project && (
         <Section title={t("registry.addProvider")}>
-          <Paper variant="outlined" sx={{ p: 2 }}>
+          <div className={`${styles.paper} ${styles.padded}`}>
             <SimpleActionForm
               action={addProviderAction}
               ariaLabel={t("registry.addProvider")}
@@ -210,7 +203,7 @@ export default async function ProvidersPage({
                 { name: "businessId", label: t("providers.businessId"), required: true },
               ]}
             />
-          </Paper>
+          </div>
         </Section>
       )}
     </>

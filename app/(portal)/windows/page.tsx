@@ -1,4 +1,3 @@
-import { Box } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
@@ -8,6 +7,7 @@ import { helsinkiToday } from "@/lib/windows/dates";
 import { Pager } from "@/components/Pager";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
+import styles from "@/components/Page.module.css";
 import { DataTable } from "@/components/DataTable";
 import { Link } from "@/components/Link";
 import { ViewTabs } from "@/components/ViewTabs";
@@ -41,7 +41,7 @@ export default async function WindowsPage({
         intro={view === "upcoming" ? t("windows.upcomingIntro") : t("windows.intro")}
         actions={<ExportButtons list="windows" />}
       />
-      <Box sx={{ mb: 2 }}>
+      <div className={styles.spaced}>
         <ViewTabs
           label={t("windows.viewLabel")}
           current={view}
@@ -51,7 +51,7 @@ export default async function WindowsPage({
             href: `/windows?view=${v}`,
           }))}
         />
-      </Box>
+      </div>
       <DataTable
         caption={t(`windows.views.${view}`)}
         empty={t("windows.none")}
