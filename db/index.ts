@@ -58,9 +58,15 @@ export function openClient(opts: { databaseUrl?: string; pgliteDir?: string }): 
   return { kind: "pglite", pglite: new PGlite(opts.pgliteDir ?? "memory://") };
 }
 
+/**
+ * Closes the client; a second call does nothing. A caller that hands the database to another
+ * process closes early and its cleanup closes again: a throwing second close made the HTTP
+ * benchmark skip dropping its database.
+ */
 export async function closeClient(client: RawClient): Promise<void> {
-  if (client.kind === "pg") await client.pool.end();
-  else await client.pglite.close();
+  if (client.kind === "pg") {
+    if (!client.pool.ending) await client.pool.end();
+  } else if (!client.pglite.closed) await client.pglite.close();
 }
 
 /*

@@ -1,5 +1,9 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { closeClient } from "../../db";
+import { freshDb, type BenchContext } from "../../scripts/bench/common";
 import { runBenchmarks } from "../../scripts/bench/index";
+import { openTestDb } from "../helpers/db";
 
 /**
  * The benchmark harness (npm run bench) at a tiny scale on PGlite: it runs end to end and
@@ -32,4 +36,33 @@ describe("benchmark harness", () => {
     }
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
+
+  it("closing a database client twice is harmless", async () => {
+    const t = await openTestDb();
+    await t.close();
+    await expect(t.close()).resolves.toBeUndefined();
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "drops its throwaway PostgreSQL database even when the client was closed first",
+    { timeout: 60_000 },
+    async () => {
+      const admin = new URL(process.env.TEST_DATABASE_URL!);
+      admin.pathname = "/postgres";
+      const ctx = { pgAdminUrl: admin.toString() } as BenchContext;
+      const b = await freshDb(ctx, "pg");
+      const name = new URL(b.url!).pathname.slice(1);
+      // The HTTP benchmark closes its client before the portal process takes the database over.
+      await closeClient(b.client);
+      await b.close();
+      const c = new pg.Client({ connectionString: ctx.pgAdminUrl });
+      await c.connect();
+      try {
+        const r = await c.query("select 1 from pg_database where datname = $1", [name]);
+        expect(r.rowCount).toBe(0);
+      } finally {
+        await c.end();
+      }
+    },
+  );
 });
