@@ -6,6 +6,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/IntlProvider";
 import { ThemeRegistry } from "@/components/ThemeRegistry";
 import type { Locale } from "@/lib/i18n/locales";
+// The theme's CSS variables and baseline, generated once instead of on every render (ADR 20).
+import "./theme.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");

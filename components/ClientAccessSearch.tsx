@@ -2,8 +2,6 @@
 
 import {
   Alert,
-  Box,
-  Button,
   Paper,
   Table,
   TableBody,
@@ -11,13 +9,16 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  TextField,
 } from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import type { ClientAccessView } from "@/lib/audit/actions";
+import { buttonClass } from "./button-class";
 import { TABLE_CAPTION_STYLE } from "./DataTable";
+import { TextInput } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -66,53 +67,50 @@ export function ClientAccessSearch({
   const result = state.status === "success" ? (state.data as Result) : null;
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <Box component="form" action={formAction} noValidate aria-label={tv("title")}>
-      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-start" }}>
-        <TextField
+    <form action={formAction} noValidate aria-label={tv("title")} className={styles.form}>
+      <div className={styles.row}>
+        <TextInput
           id="client-access-hetu"
           name="hetu"
           label={tv("hetu")}
           autoComplete="off"
-          inputRef={hetuInput}
-          error={f.has("hetu")}
-          helperText={f.text("hetu", tv("hetu"))}
+          ref={hetuInput}
+          error={f.text("hetu", tv("hetu"))}
         />
-        <TextField
+        <TextInput
           id="client-access-from"
           name="from"
           type="date"
           label={tv("from")}
           defaultValue={values.from ?? defaultFrom}
           key={`from-${state.status}`}
-          error={f.has("from")}
-          helperText={f.text("from", tv("from"))}
-          slotProps={{ inputLabel: { shrink: true } }}
+          error={f.text("from", tv("from"))}
         />
-        <TextField
+        <TextInput
           id="client-access-to"
           name="to"
           type="date"
           label={tv("to")}
           defaultValue={values.to ?? defaultTo}
           key={`to-${state.status}`}
-          error={f.has("to")}
-          helperText={f.text("to", tv("to"))}
-          slotProps={{ inputLabel: { shrink: true } }}
+          error={f.text("to", tv("to"))}
         />
-        <Button type="submit" variant="contained" disabled={pending} sx={{ mt: 1 }}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`${buttonClass("contained")} ${styles.submit}`}
+        >
           {tv("search")}
-        </Button>
-      </Box>
-      <Box sx={{ mt: 2 }}>
-        <FormStatus state={state} />
-      </Box>
+        </button>
+      </div>
+      <FormStatus state={state} />
       {result?.truncated && (
-        <Alert severity="warning" sx={{ mt: 1 }}>
+        <Alert severity="warning">
           {tv("truncated", { max: result.max ?? result.rows.length })}
         </Alert>
       )}
       {result && result.rows.length > 0 && (
-        <TableContainer component={Paper} variant="outlined" sx={{ mt: 2 }}>
+        <TableContainer component={Paper} variant="outlined">
           <Table size="small">
             <caption style={TABLE_CAPTION_STYLE}>{tv("caption", result.range)}</caption>
             <TableHead>
@@ -130,18 +128,11 @@ export function ClientAccessSearch({
                   <TableCell>{r.at}</TableCell>
                   <TableCell>
                     {r.who}
-                    {r.role && (
-                      <Box component="span" sx={{ display: "block", color: "text.secondary" }}>
-                        {r.role}
-                      </Box>
-                    )}
+                    {r.role && <span className={layout.secondaryLine}>{r.role}</span>}
                   </TableCell>
                   <TableCell>{r.organisation}</TableCell>
                   <TableCell>
-                    {r.what}{" "}
-                    <Box component="code" sx={{ color: "text.secondary", fontSize: "0.75rem" }}>
-                      {r.code}
-                    </Box>
+                    {r.what} <code className={layout.code}>{r.code}</code>
                   </TableCell>
                   <TableCell>{r.kind}</TableCell>
                   <TableCell>{r.target}</TableCell>
@@ -153,6 +144,6 @@ export function ClientAccessSearch({
           </Table>
         </TableContainer>
       )}
-    </Box>
+    </form>
   );
 }

@@ -1,17 +1,12 @@
 "use client";
 
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  MenuItem,
-  TextField,
-  Typography,
-} from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { buttonClass } from "./button-class";
+import { Checkbox, SelectInput, TextArea, TextInput } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -25,6 +20,8 @@ export type ContactFormValues = {
   receivesCaseOids: boolean;
   keyDescription: string | null;
 };
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const FIELDS = ["name", "email", "title", "phone", "language", "encryptionKey"] as const;
 const MAX: Record<string, number> = { name: 200, title: 200, phone: 30, email: 254 };
@@ -47,7 +44,7 @@ export function ContactForm({
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const f = useFieldErrors(state);
-  const refs = useRef<Record<string, HTMLInputElement | HTMLTextAreaElement | null>>({});
+  const refs = useRef<Record<string, Control | null>>({});
 
   useEffect(() => {
     if (state.status !== "error") return;
@@ -64,36 +61,29 @@ export function ContactForm({
     Object.keys(f.values).length > 0 ? f.values[name] === "on" : fallback;
 
   return (
-    <Box
-      component="form"
-      action={formAction}
-      noValidate
-      aria-labelledby={`${idp}-h`}
-      sx={{ display: "grid", gap: 2 }}
-    >
-      <Typography variant="h3" id={`${idp}-h`}>
+    <form action={formAction} noValidate aria-labelledby={`${idp}-h`} className={styles.form}>
+      <h3 id={`${idp}-h`} className={layout.heading}>
         {contact
           ? t("providerSide.editContact", { name: contact.name })
           : t("providerSide.addContact")}
-      </Typography>
+      </h3>
       <input type="hidden" name="contactId" value={contact?.id ?? ""} />
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
-        <TextField
+      <div className={layout.columns}>
+        <TextInput
           id={`${idp}-name`}
           name="name"
           label={label("name")}
           required
           defaultValue={f.values.name ?? contact?.name ?? ""}
-          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          ref={(el) => {
             refs.current.name = el;
           }}
-          error={f.has("name")}
-          helperText={err("name")}
+          error={err("name")}
         />
-        <TextField
+        <TextInput
           id={`${idp}-email`}
           name="email"
           type="email"
@@ -101,105 +91,90 @@ export function ContactForm({
           label={label("email")}
           required
           defaultValue={f.values.email ?? contact?.email ?? ""}
-          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          ref={(el) => {
             refs.current.email = el;
           }}
-          error={f.has("email")}
-          helperText={err("email")}
+          error={err("email")}
         />
-        <TextField
+        <TextInput
           id={`${idp}-title`}
           name="title"
           label={label("title")}
           defaultValue={f.values.title ?? contact?.title ?? ""}
-          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          ref={(el) => {
             refs.current.title = el;
           }}
-          error={f.has("title")}
-          helperText={err("title")}
+          error={err("title")}
         />
-        <TextField
+        <TextInput
           id={`${idp}-phone`}
           name="phone"
           type="tel"
           autoComplete="tel"
           label={label("phone")}
           defaultValue={f.values.phone ?? contact?.phone ?? ""}
-          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          ref={(el) => {
             refs.current.phone = el;
           }}
-          error={f.has("phone")}
-          helperText={err("phone")}
+          error={err("phone")}
         />
-        <TextField
+        <SelectInput
           id={`${idp}-language`}
           name="language"
-          select
           label={label("language")}
           defaultValue={f.values.language ?? contact?.language ?? "fi"}
-          inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          ref={(el) => {
             refs.current.language = el;
           }}
-          error={f.has("language")}
-          helperText={err("language")}
-        >
-          {(["fi", "sv", "en"] as const).map((l) => (
-            <MenuItem key={l} value={l}>
-              {t(`languages.${l}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box>
+          error={err("language")}
+          options={(["fi", "sv", "en"] as const).map((l) => ({
+            value: l,
+            label: t(`languages.${l}`),
+          }))}
+        />
+        <div className={layout.besideInputs}>
           {/* Unchecked boxes send nothing; this hidden value makes "off" explicit. */}
           <input type="hidden" name="receivesCaseOids" value="off" />
-          <FormControlLabel
-            control={
-              <Checkbox
-                name="receivesCaseOids"
-                defaultChecked={checked("receivesCaseOids", contact?.receivesCaseOids ?? false)}
-              />
-            }
+          <Checkbox
+            id={`${idp}-receivesCaseOids`}
+            name="receivesCaseOids"
             label={t("contacts.receivesCaseOids")}
+            defaultChecked={checked("receivesCaseOids", contact?.receivesCaseOids ?? false)}
           />
-        </Box>
-      </Box>
-      <Typography variant="body2">
+        </div>
+      </div>
+      <p className={layout.note}>
         {t("providerSide.currentKey")}: {contact?.keyDescription ?? t("providerSide.noKey")}
-      </Typography>
-      {/* A long label: above the field, where it can wrap on a phone (a floating label is cut). */}
-      <Typography
-        component="label"
-        htmlFor={`${idp}-key`}
-        variant="body2"
-        sx={{ fontWeight: 600, mb: -1.5 }}
-      >
-        {label("encryptionKey")}
-      </Typography>
-      <TextField
-        id={`${idp}-key`}
-        name="encryptionKey"
-        multiline
-        minRows={3}
-        defaultValue={f.values.encryptionKey ?? ""}
-        inputRef={(el: HTMLInputElement | HTMLTextAreaElement | null) => {
-          refs.current.encryptionKey = el;
-        }}
-        error={f.has("encryptionKey")}
-        helperText={err("encryptionKey") ?? t("keys.help")}
-        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: "monospace" } } }}
-      />
+      </p>
+      <div className={layout.key}>
+        <TextArea
+          id={`${idp}-key`}
+          name="encryptionKey"
+          label={label("encryptionKey")}
+          rows={3}
+          spellCheck={false}
+          defaultValue={f.values.encryptionKey ?? ""}
+          ref={(el) => {
+            refs.current.encryptionKey = el;
+          }}
+          error={err("encryptionKey")}
+          helperText={t("keys.help")}
+        />
+      </div>
       {contact?.keyDescription && (
-        <FormControlLabel
-          control={<Checkbox name="removeKey" defaultChecked={checked("removeKey", false)} />}
+        <Checkbox
+          id={`${idp}-removeKey`}
+          name="removeKey"
           label={t("providerSide.removeKey")}
+          defaultChecked={checked("removeKey", false)}
         />
       )}
       <FormStatus state={state} />
-      <Box>
-        <Button type="submit" variant="contained" disabled={pending}>
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass("contained")}>
           {pending ? t("common.saving") : contact ? t("common.save") : t("providerSide.addContact")}
-        </Button>
-      </Box>
-    </Box>
+        </button>
+      </div>
+    </form>
   );
 }

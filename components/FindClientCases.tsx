@@ -1,9 +1,11 @@
 "use client";
 
-import { Box, Button, List, ListItem, TextField } from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { buttonClass } from "./button-class";
+import { TextInput } from "./Field";
+import styles from "./Field.module.css";
 import { FormStatus } from "./FormStatus";
 import { Link } from "./Link";
 import { useFieldErrors } from "./useFieldErrors";
@@ -24,31 +26,34 @@ export function FindClientCases({
   }, [state]);
   const found = state.status === "success" ? (state.data as { id: string; caseOid: string }[]) : [];
   return (
-    <Box component="form" action={formAction} noValidate aria-label={t("cases.findTitle")}>
-      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-start" }}>
-        <TextField
+    <form action={formAction} noValidate aria-label={t("cases.findTitle")} className={styles.form}>
+      <div className={styles.row}>
+        <TextInput
           id="find-hetu"
           name="hetu"
           label={t("cases.hetu")}
           autoComplete="off"
-          inputRef={input}
-          error={f.has("hetu")}
-          helperText={f.text("hetu", t("cases.hetu"))}
+          ref={input}
+          error={f.text("hetu", t("cases.hetu"))}
         />
-        <Button type="submit" variant="outlined" disabled={pending} sx={{ mt: 1 }}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`${buttonClass("outlined")} ${styles.submit}`}
+        >
           {t("cases.find")}
-        </Button>
-      </Box>
+        </button>
+      </div>
       <FormStatus state={state} />
       {found.length > 0 && (
-        <List aria-label={t("cases.findTitle")}>
+        <ul aria-label={t("cases.findTitle")}>
           {found.map((c) => (
-            <ListItem key={c.id}>
+            <li key={c.id}>
               <Link href={`/cases/${c.id}`}>{c.caseOid}</Link>
-            </ListItem>
+            </li>
           ))}
-        </List>
+        </ul>
       )}
-    </Box>
+    </form>
   );
 }

@@ -1,10 +1,15 @@
 "use client";
 
-import { FormControl, InputLabel, MenuItem, Select } from "@mui/material";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocale } from "@/lib/i18n/actions";
+import styles from "./AppShell.module.css";
 
+/**
+ * The three languages as buttons, each name in its own language. Buttons rather than a select:
+ * nothing changes until the user presses one (WCAG 3.2.2), every choice is one Tab stop away,
+ * and the header renders without MUI's select (ADR 20).
+ */
 export function LanguageSwitcher({
   locale,
   label,
@@ -17,35 +22,25 @@ export function LanguageSwitcher({
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
-    <FormControl size="small" sx={{ minWidth: 130 }}>
-      <InputLabel id="language-label" sx={{ color: "inherit" }}>
-        {label}
-      </InputLabel>
-      <Select
-        labelId="language-label"
-        id="language"
-        value={locale}
-        label={label}
-        // Not disabled while switching: a disabled select would drop keyboard focus to the page.
-        aria-busy={pending}
-        onChange={(e) =>
-          start(async () => {
-            await setLocale(String(e.target.value));
-            router.refresh();
-          })
-        }
-        sx={{
-          color: "inherit",
-          ".MuiOutlinedInput-notchedOutline": { borderColor: "currentColor" },
-          ".MuiSvgIcon-root": { color: "inherit" },
-        }}
-      >
-        {(Object.keys(names) as (keyof typeof names)[]).map((l) => (
-          <MenuItem key={l} value={l} lang={l}>
-            {names[l]}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
+    <div role="group" aria-label={label} aria-busy={pending} className={styles.languages}>
+      {(Object.keys(names) as (keyof typeof names)[]).map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          // Not disabled, neither the current one nor while switching: focus stays where it is.
+          aria-current={l === locale ? "true" : undefined}
+          className={styles.language}
+          onClick={() =>
+            start(async () => {
+              await setLocale(l);
+              router.refresh();
+            })
+          }
+        >
+          {names[l]}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,8 +1,12 @@
 "use client";
 
-import { Alert, Box, Button, TextField } from "@mui/material";
+import { Alert } from "@mui/material";
 import { useActionState, useEffect, useRef } from "react";
 import { requestMagicLink, type SignInState } from "@/lib/auth/session-actions";
+import { buttonClass } from "./button-class";
+import { TextInput } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 
 export function MagicLinkForm({
   callbackUrl,
@@ -17,34 +21,29 @@ export function MagicLinkForm({
     if (state.error) input.current?.focus();
   }, [state]);
   return (
-    <Box
-      component="form"
-      action={action}
-      noValidate
-      sx={{ display: "grid", gap: 2, maxWidth: 420 }}
-    >
+    <form action={action} noValidate className={`${styles.form} ${layout.narrow}`}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        inputRef={input}
+      <TextInput
+        ref={input}
         id="email"
         name="email"
         type="email"
         autoComplete="email"
         label={labels.email}
         required
-        error={state.error === "email"}
-        helperText={state.error === "email" ? labels.invalid : labels.help}
+        error={state.error === "email" ? labels.invalid : undefined}
+        helperText={labels.help}
       />
       {state.error && (
         <Alert severity="error" role="alert">
           {state.message ?? labels.invalid}
         </Alert>
       )}
-      <Box>
-        <Button type="submit" variant="contained" disabled={pending}>
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass("contained")}>
           {labels.submit}
-        </Button>
-      </Box>
-    </Box>
+        </button>
+      </div>
+    </form>
   );
 }

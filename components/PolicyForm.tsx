@@ -1,21 +1,14 @@
 "use client";
 
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  FormGroup,
-  FormHelperText,
-  FormLabel,
-  TextField,
-  Typography,
-} from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { socialServiceCodes } from "@/lib/catalogue/services";
 import { HOME_CARE, type PolicySettings } from "@/lib/eligibility/policy";
+import { buttonClass } from "./button-class";
+import { Checkbox, TextInput } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -67,7 +60,7 @@ export function PolicyForm({
   const textField = (name: TextFieldName, type: "text" | "date", help?: string) => {
     const label = t(`policy.${name}`);
     return (
-      <TextField
+      <TextInput
         key={name}
         id={idOf(name)}
         name={name}
@@ -75,59 +68,46 @@ export function PolicyForm({
         label={label}
         required
         defaultValue={value(name)}
-        error={f.has(name)}
-        helperText={f.text(name, label) ?? help}
-        slotProps={
-          type === "date"
-            ? { inputLabel: { shrink: true } }
-            : { htmlInput: { inputMode: "numeric", autoComplete: "off" } }
-        }
-        sx={{ minWidth: 240 }}
+        error={f.text(name, label)}
+        helperText={help}
+        inputMode={type === "text" ? "numeric" : undefined}
+        autoComplete={type === "text" ? "off" : undefined}
       />
     );
   };
 
-  const fieldset = { border: 0, p: 0, m: 0, minWidth: 0 } as const;
-
   return (
-    <Box
-      component="form"
+    <form
       action={formAction}
       noValidate
       aria-label={t("policy.formLabel")}
-      sx={{ display: "grid", gap: 3 }}
+      className={layout.sections}
     >
       <input type="hidden" name="expectedVersion" value={String(version)} />
 
-      <Box component="fieldset" sx={fieldset} aria-describedby="policy-window-help">
-        <FormLabel component="legend" sx={{ fontWeight: 600, mb: 1 }}>
-          {t("policy.windowSection")}
-        </FormLabel>
-        <Typography id="policy-window-help" color="text.secondary" sx={{ mb: 2 }}>
+      <fieldset className={layout.fieldset} aria-describedby="policy-window-help">
+        <legend className={layout.legend}>{t("policy.windowSection")}</legend>
+        <p id="policy-window-help" className={`${layout.help} ${layout.spaced}`}>
           {t("policy.windowHelp")}
-        </Typography>
-        <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-start" }}>
+        </p>
+        <div className={`${styles.row} ${layout.minWidth240}`}>
           {DAY_FIELDS.map((name) => textField(name, "text"))}
-        </Box>
-      </Box>
+        </div>
+      </fieldset>
 
-      <Box component="fieldset" sx={fieldset}>
-        <FormLabel component="legend" sx={{ fontWeight: 600, mb: 2 }}>
-          {t("policy.datesSection")}
-        </FormLabel>
-        <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-start" }}>
+      <fieldset className={layout.fieldset}>
+        <legend className={`${layout.legend} ${layout.spaced}`}>{t("policy.datesSection")}</legend>
+        <div className={`${styles.row} ${layout.minWidth240}`}>
           {DATE_FIELDS.map((name) => textField(name, "date", t(`policy.${name}Help`)))}
-        </Box>
-      </Box>
+        </div>
+      </fieldset>
 
-      <Box component="fieldset" sx={fieldset} aria-describedby="policy-services-help">
-        <FormLabel component="legend" sx={{ fontWeight: 600, mb: 1 }}>
-          {t("policy.servicesSection")}
-        </FormLabel>
-        <Typography id="policy-services-help" color="text.secondary" sx={{ mb: 1 }}>
+      <fieldset className={layout.fieldset} aria-describedby="policy-services-help">
+        <legend className={layout.legend}>{t("policy.servicesSection")}</legend>
+        <p id="policy-services-help" className={layout.help}>
           {t("policy.servicesHelp")}
-        </Typography>
-        <FormGroup>
+        </p>
+        <div className={layout.checkColumn}>
           {socialServiceCodes.map((code) => {
             const name = `needsCis:${code}`;
             const label = t(`services.${code}`);
@@ -135,37 +115,34 @@ export function PolicyForm({
             const help = error ?? (code === HOME_CARE ? t("policy.homeCareHelp") : undefined);
             const helpId = `${idOf(name)}-help`;
             return (
-              <Box key={code}>
-                <FormControlLabel
-                  control={
-                    <Checkbox
-                      id={idOf(name)}
-                      name={name}
-                      defaultChecked={checked(code)}
-                      slotProps={{
-                        input: help ? { "aria-describedby": helpId } : undefined,
-                      }}
-                    />
-                  }
+              <div key={code}>
+                <Checkbox
+                  id={idOf(name)}
+                  name={name}
                   label={label}
+                  defaultChecked={checked(code)}
+                  aria-describedby={help ? helpId : undefined}
                 />
                 {help && (
-                  <FormHelperText id={helpId} error={Boolean(error)} sx={{ mt: -0.5, ml: 4 }}>
+                  <p
+                    id={helpId}
+                    className={`${error ? styles.error : styles.helper} ${layout.checkHelp}`}
+                  >
                     {help}
-                  </FormHelperText>
+                  </p>
                 )}
-              </Box>
+              </div>
             );
           })}
-        </FormGroup>
-      </Box>
+        </div>
+      </fieldset>
 
       <FormStatus state={state} />
-      <Box>
-        <Button type="submit" variant="contained" disabled={pending}>
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass("contained")}>
           {pending ? t("common.saving") : t("policy.save")}
-        </Button>
-      </Box>
-    </Box>
+        </button>
+      </div>
+    </form>
   );
 }

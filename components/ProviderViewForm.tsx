@@ -1,18 +1,12 @@
 "use client";
 
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  FormGroup,
-  FormLabel,
-  MenuItem,
-  TextField,
-} from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { buttonClass } from "./button-class";
+import { Checkbox, SelectInput, TextArea } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -40,97 +34,79 @@ export function ProviderViewForm({
   const had = (name: string, fallback: boolean) =>
     Object.keys(f.values).length > 0 ? f.values[name] === "on" : fallback;
   return (
-    <Box
-      component="form"
+    <form
       action={formAction}
       noValidate
       aria-label={t("registry.organiserView")}
-      sx={{ display: "grid", gap: 2 }}
+      className={styles.form}
     >
       <input type="hidden" name="providerId" value={provider.id} />
-      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
-        <TextField
+      <div className={styles.row}>
+        <SelectInput
           id="pv-relationship"
           name="relationship"
-          select
           label={t("providers.relationship")}
           defaultValue={f.values.relationship ?? provider.relationship}
-          sx={{ minWidth: 200 }}
-        >
-          <MenuItem value="contract">{t("providers.relationshipValues.contract")}</MenuItem>
-          <MenuItem value="invited">{t("providers.relationshipValues.invited")}</MenuItem>
-        </TextField>
-        <TextField
+          options={(["contract", "invited"] as const).map((r) => ({
+            value: r,
+            label: t(`providers.relationshipValues.${r}`),
+          }))}
+        />
+        <SelectInput
           id="pv-review"
           name="reviewState"
-          select
           label={t("providers.reviewState")}
           defaultValue={f.values.reviewState ?? provider.reviewState}
-          sx={{ minWidth: 200 }}
-        >
-          {(["not_reviewed", "needs_attention", "reviewed"] as const).map((r) => (
-            <MenuItem key={r} value={r}>
-              {t(`providers.reviewStates.${r}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Box>
-      <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-        <FormLabel component="legend">{t("providers.contractForms")}</FormLabel>
-        <FormGroup row>
-          <FormControlLabel
-            control={
-              <Checkbox
-                name="purchasedService"
-                defaultChecked={had("purchasedService", provider.purchasedService)}
-              />
-            }
+          options={(["not_reviewed", "needs_attention", "reviewed"] as const).map((r) => ({
+            value: r,
+            label: t(`providers.reviewStates.${r}`),
+          }))}
+        />
+      </div>
+      <fieldset className={layout.fieldset}>
+        <legend className={layout.legend}>{t("providers.contractForms")}</legend>
+        <div className={layout.checks}>
+          <Checkbox
+            id="pv-purchasedService"
+            name="purchasedService"
             label={t("providers.purchasedService")}
+            defaultChecked={had("purchasedService", provider.purchasedService)}
           />
-          <FormControlLabel
-            control={
-              <Checkbox
-                name="serviceVoucher"
-                defaultChecked={had("serviceVoucher", provider.serviceVoucher)}
-              />
-            }
+          <Checkbox
+            id="pv-serviceVoucher"
+            name="serviceVoucher"
             label={t("providers.serviceVoucher")}
+            defaultChecked={had("serviceVoucher", provider.serviceVoucher)}
           />
-        </FormGroup>
-      </Box>
-      <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-        <FormLabel component="legend">{t("registry.services")}</FormLabel>
-        <FormGroup row>
+        </div>
+      </fieldset>
+      <fieldset className={layout.fieldset}>
+        <legend className={layout.legend}>{t("registry.services")}</legend>
+        <div className={layout.checks}>
           {services.map((s) => (
-            <FormControlLabel
+            <Checkbox
               key={s.code}
-              control={
-                <Checkbox
-                  name={`service:${s.code}`}
-                  defaultChecked={had(`service:${s.code}`, provider.services.includes(s.code))}
-                />
-              }
+              id={`pv-service-${s.code}`}
+              name={`service:${s.code}`}
               label={s.label}
+              defaultChecked={had(`service:${s.code}`, provider.services.includes(s.code))}
             />
           ))}
-        </FormGroup>
-      </Box>
-      <TextField
+        </div>
+      </fieldset>
+      <TextArea
         id="pv-notes"
         name="notes"
         label={t("providers.notes")}
-        multiline
-        minRows={2}
         defaultValue={f.values.notes ?? provider.notes ?? ""}
-        error={f.has("notes")}
-        helperText={f.text("notes", t("providers.notes"), { max: 2000 })}
+        error={f.text("notes", t("providers.notes"), { max: 2000 })}
       />
       <FormStatus state={state} />
-      <Box>
-        <Button type="submit" variant="contained" disabled={pending}>
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass("contained")}>
           {pending ? t("common.saving") : t("common.save")}
-        </Button>
-      </Box>
-    </Box>
+        </button>
+      </div>
+    </form>
   );
 }

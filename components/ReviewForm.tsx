@@ -1,9 +1,11 @@
 "use client";
 
-import { Box, Button, TextField } from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { buttonClass } from "./button-class";
+import { TextArea } from "./Field";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -23,65 +25,65 @@ export function ReviewForm({
   const f = useFieldErrors(state);
   const reasonLabel = t("registry.returnReason");
   return (
-    <Box
-      component="form"
+    <form
       action={formAction}
       noValidate
-      sx={{ display: "grid", gap: 1, minWidth: 220 }}
+      className={layout.review}
       aria-label={`${t("registry.review")}: ${unitName}`}
     >
       <input type="hidden" name="unitId" value={unitId} />
       {returning && (
-        <TextField
+        <TextArea
           id={`reason-${unitId}`}
           name="reason"
-          size="small"
-          multiline
-          minRows={2}
           label={reasonLabel}
           required
           autoFocus
-          error={f.has("reason")}
-          helperText={f.text("reason", reasonLabel, { max: 1000 })}
+          error={f.text("reason", reasonLabel, { max: 1000 })}
         />
       )}
-      <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+      <div className={layout.buttons}>
         {!returning && (
-          <Button
+          <button
             type="submit"
             name="decision"
             value="verify"
-            size="small"
-            variant="contained"
             disabled={pending}
+            className={buttonClass("contained", "small")}
           >
             {t("registry.verify")}
-          </Button>
+          </button>
         )}
         {returning ? (
           <>
-            <Button
+            <button
               type="submit"
               name="decision"
               value="return"
-              size="small"
-              variant="contained"
-              color="error"
               disabled={pending}
+              className={`${buttonClass("contained", "small")} ${layout.danger}`}
             >
               {t("registry.return")}
-            </Button>
-            <Button size="small" onClick={() => setReturning(false)}>
+            </button>
+            <button
+              type="button"
+              onClick={() => setReturning(false)}
+              className={buttonClass("text", "small")}
+            >
               {t("common.cancel")}
-            </Button>
+            </button>
           </>
         ) : (
-          <Button size="small" variant="outlined" onClick={() => setReturning(true)}>
+          <button
+            type="button"
+            onClick={() => setReturning(true)}
+            className={buttonClass("outlined", "small")}
+          >
             {t("registry.return")}
-          </Button>
+          </button>
         )}
-      </Box>
+      </div>
       <FormStatus state={state} />
-    </Box>
+    </form>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
-import { Box, Button, Checkbox, FormControlLabel, MenuItem, TextField } from "@mui/material";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { buttonClass } from "./button-class";
+import { Checkbox, SelectInput, TextArea, TextInput } from "./Field";
+import styles from "./Field.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -18,7 +21,12 @@ export type SimpleField = {
   helperText?: string;
 };
 
-/** A small form: a few fields, one submit button, errors per field and a live outcome message. */
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * A small form: a few native fields (ADR 20), one submit button, errors per field and a live
+ * outcome message.
+ */
 export function SimpleActionForm({
   action,
   fields,
@@ -30,88 +38,69 @@ export function SimpleActionForm({
   submit: string;
   ariaLabel: string;
 }) {
+  const t = useTranslations("common");
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const f = useFieldErrors(state);
-  const refs = useRef<Record<string, HTMLInputElement | null>>({});
+  const refs = useRef<Record<string, Control | null>>({});
   useEffect(() => {
     const first = fields.find((x) => f.has(x.name));
     if (first) refs.current[first.name]?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
+  const submitted = Object.keys(f.values).length > 0;
   return (
-    <Box
-      component="form"
-      action={formAction}
-      noValidate
-      aria-label={ariaLabel}
-      sx={{ display: "grid", gap: 2 }}
-    >
-      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "flex-start" }}>
-        {fields.map((x) =>
-          x.type === "hidden" ? (
-            <input key={x.name} type="hidden" name={x.name} value={x.defaultValue ?? ""} />
-          ) : x.type === "checkbox" ? (
-            <FormControlLabel
-              key={x.name}
-              sx={{ mt: 1 }}
-              control={
-                <Checkbox
-                  name={x.name}
-                  defaultChecked={
-                    Object.keys(f.values).length > 0
-                      ? f.values[x.name] === "on"
-                      : x.defaultValue === "on"
-                  }
-                />
-              }
-              label={x.label}
-            />
-          ) : (
-            <TextField
-              key={x.name}
-              id={`${ariaLabel}-${x.name}`.replace(/\W+/g, "-")}
-              name={x.name}
-              type={x.type === "select" || x.type === "textarea" ? undefined : (x.type ?? "text")}
-              select={x.type === "select"}
-              multiline={x.type === "textarea"}
-              minRows={x.type === "textarea" ? 2 : undefined}
-              sx={{
-                minWidth: x.type === "select" ? 200 : undefined,
-                flexGrow: x.type === "textarea" ? 1 : undefined,
-              }}
-              label={x.label}
-              required={x.required}
-              defaultValue={f.values[x.name] ?? x.defaultValue ?? ""}
-              inputRef={(el) => {
-                refs.current[x.name] = el;
-              }}
-              error={f.has(x.name)}
-              helperText={f.text(x.name, x.label) ?? x.helperText}
-              autoComplete={x.autoComplete}
-              slotProps={
-                x.type === "date" || x.type === "select"
-                  ? { inputLabel: { shrink: true } }
-                  : undefined
-              }
-            >
-              {x.options?.map((o) => (
-                <MenuItem key={o.value} value={o.value}>
-                  {o.label}
-                </MenuItem>
-              ))}
-            </TextField>
-          ),
-        )}
-        <Button
+    <form action={formAction} noValidate aria-label={ariaLabel} className={styles.form}>
+      <div className={styles.row}>
+        {fields.map((x) => {
+          if (x.type === "hidden")
+            return <input key={x.name} type="hidden" name={x.name} value={x.defaultValue ?? ""} />;
+          const id = `${ariaLabel}-${x.name}`.replace(/\W+/g, "-");
+          const ref = (el: Control | null) => {
+            refs.current[x.name] = el;
+          };
+          if (x.type === "checkbox")
+            return (
+              <Checkbox
+                key={x.name}
+                id={id}
+                name={x.name}
+                label={x.label}
+                ref={ref}
+                defaultChecked={submitted ? f.values[x.name] === "on" : x.defaultValue === "on"}
+              />
+            );
+          const common = {
+            id,
+            name: x.name,
+            label: x.label,
+            required: x.required,
+            defaultValue: f.values[x.name] ?? x.defaultValue ?? "",
+            error: f.text(x.name, x.label),
+            helperText: x.helperText,
+            autoComplete: x.autoComplete,
+          };
+          if (x.type === "select") {
+            const options = x.options ?? [];
+            // Nothing is chosen for the user: without a value the list starts at "Choose".
+            const empty = options.some((o) => o.value === "")
+              ? []
+              : [{ value: "", label: t("choose") }];
+            return (
+              <SelectInput key={x.name} {...common} ref={ref} options={[...empty, ...options]} />
+            );
+          }
+          if (x.type === "textarea") return <TextArea key={x.name} {...common} ref={ref} grow />;
+          return <TextInput key={x.name} {...common} ref={ref} type={x.type ?? "text"} />;
+        })}
+        <button
           type="submit"
-          variant="contained"
           disabled={pending}
-          sx={{ mt: fields.some((x) => x.type !== "hidden") ? 1 : 0 }}
+          className={`${buttonClass("contained")} ${fields.some((x) => x.type !== "hidden") ? styles.submit : ""}`}
         >
           {submit}
-        </Button>
-      </Box>
+        </button>
+      </div>
       <FormStatus state={state} />
-    </Box>
+    </form>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
-import { Box, Button, TextField } from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { verifyTotpAction } from "@/lib/auth/totp-actions";
+import { buttonClass } from "./button-class";
+import { TextInput } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -21,31 +24,31 @@ export function TotpForm({ callbackUrl, submit }: { callbackUrl: string; submit:
   }, [state]);
   const label = t("codeLabel");
   return (
-    <Box
-      component="form"
+    <form
       action={action}
       noValidate
       aria-label={t("formLabel")}
-      sx={{ display: "grid", gap: 2, maxWidth: 420 }}
+      className={`${styles.form} ${layout.narrow}`}
     >
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        inputRef={input}
+      <TextInput
+        ref={input}
         id="totp-code"
         name="code"
         label={label}
         required
         autoComplete="one-time-code"
-        slotProps={{ htmlInput: { inputMode: "numeric", maxLength: 7 } }}
-        error={f.has("code")}
-        helperText={f.text("code", label) ?? t("codeHelp")}
+        inputMode="numeric"
+        maxLength={7}
+        error={f.text("code", label)}
+        helperText={t("codeHelp")}
       />
       <FormStatus state={state} />
-      <Box>
-        <Button type="submit" variant="contained" disabled={pending}>
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass("contained")}>
           {submit}
-        </Button>
-      </Box>
-    </Box>
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,17 +1,12 @@
 "use client";
 
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  MenuItem,
-  TextField,
-  Typography,
-} from "@mui/material";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/auth/action";
+import { buttonClass } from "./button-class";
+import { Checkbox, SelectInput, TextInput } from "./Field";
+import styles from "./Field.module.css";
+import layout from "./Form.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -46,7 +41,7 @@ export function UnitForm({
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const f = useFieldErrors(state);
-  const refs = useRef<Record<string, HTMLInputElement | null>>({});
+  const refs = useRef<Record<string, HTMLInputElement | HTMLSelectElement | null>>({});
   const idp = `unit-${unit?.id ?? "new"}`;
   // After an add, fresh empty fields (a new key) while the form and its outcome message stay,
   // so keyboard focus stays on the message instead of falling to the page.
@@ -74,118 +69,100 @@ export function UnitForm({
   };
 
   return (
-    <Box
-      component="form"
-      action={formAction}
-      noValidate
-      aria-labelledby={`${idp}-h`}
-      sx={{ display: "grid", gap: 2 }}
-    >
-      <Typography variant="h3" id={`${idp}-h`}>
+    <form action={formAction} noValidate aria-labelledby={`${idp}-h`} className={styles.form}>
+      <h3 id={`${idp}-h`} className={layout.heading}>
         {unit ? t("registry.editUnit", { name: unit.name }) : t("registry.addUnit")}
-      </Typography>
+      </h3>
       <input type="hidden" name="unitId" value={unit?.id ?? ""} />
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <input type="hidden" name="version" value={unit?.version ?? 0} />
-      <Box
-        key={resets}
-        sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" } }}
-      >
-        <TextField
+      <div key={resets} className={layout.columnsMd}>
+        <TextInput
           id={`${idp}-name`}
           name="name"
           label={label.name}
           required
           defaultValue={v("name", unit?.name ?? "")}
-          inputRef={(el) => {
+          ref={(el) => {
             refs.current.name = el;
           }}
-          error={f.has("name")}
-          helperText={f.text("name", label.name, { max: 200 })}
+          error={f.text("name", label.name, { max: 200 })}
         />
-        <TextField
+        <TextInput
           id={`${idp}-municipality`}
           name="municipality"
           label={label.municipality}
           required
           defaultValue={v("municipality", unit?.municipality ?? "")}
-          inputRef={(el) => {
+          ref={(el) => {
             refs.current.municipality = el;
           }}
-          error={f.has("municipality")}
-          helperText={f.text("municipality", label.municipality, { max: 100 })}
+          error={f.text("municipality", label.municipality, { max: 100 })}
         />
-        <TextField
-          id={`${idp}-oid`}
-          name="oid"
-          label={label.oid}
-          defaultValue={v("oid", unit?.oid ?? "")}
-          inputRef={(el) => {
-            refs.current.oid = el;
-          }}
-          error={f.has("oid")}
-          helperText={f.text("oid", label.oid) ?? t("registry.oidHelp", { example })}
-          slotProps={{
-            htmlInput: { spellCheck: false, autoComplete: "off", inputMode: "decimal" },
-          }}
-          sx={{ gridColumn: { md: "1 / -1" } }}
-        />
-        <TextField
+        <div className={layout.fullRow}>
+          <TextInput
+            id={`${idp}-oid`}
+            name="oid"
+            label={label.oid}
+            defaultValue={v("oid", unit?.oid ?? "")}
+            ref={(el) => {
+              refs.current.oid = el;
+            }}
+            error={f.text("oid", label.oid)}
+            helperText={t("registry.oidHelp", { example })}
+            spellCheck={false}
+            autoComplete="off"
+            inputMode="decimal"
+          />
+        </div>
+        <SelectInput
           id={`${idp}-cis`}
           name="cisId"
-          select
           label={label.cisId}
           defaultValue={v("cisId", unit?.cisId ?? "")}
-          inputRef={(el) => {
+          ref={(el) => {
             refs.current.cisId = el;
           }}
-          error={f.has("cisId")}
-          helperText={f.text("cisId", label.cisId)}
-        >
-          <MenuItem value="">{t("registry.noCis")}</MenuItem>
-          {systems.map((s) => (
-            <MenuItem key={s.id} value={s.id}>
-              {s.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box sx={{ display: "flex", gap: 2, alignItems: "flex-start", flexWrap: "wrap" }}>
-          <FormControlLabel
-            control={
-              <Checkbox
-                name="kantaInUse"
-                defaultChecked={
-                  f.values.kantaInUse !== undefined
-                    ? f.values.kantaInUse === "on"
-                    : (unit?.kantaInUse ?? false)
-                }
-              />
-            }
-            label={t("registry.kantaInUse")}
-          />
-          <TextField
+          error={f.text("cisId", label.cisId)}
+          options={[
+            { value: "", label: t("registry.noCis") },
+            ...systems.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+        />
+        <div className={styles.row}>
+          <div className={layout.besideInputs}>
+            <Checkbox
+              id={`${idp}-kantaInUse`}
+              name="kantaInUse"
+              label={t("registry.kantaInUse")}
+              defaultChecked={
+                f.values.kantaInUse !== undefined
+                  ? f.values.kantaInUse === "on"
+                  : (unit?.kantaInUse ?? false)
+              }
+            />
+          </div>
+          <TextInput
             id={`${idp}-kantaSince`}
             name="kantaSince"
             type="date"
             label={label.kantaSince}
             defaultValue={v("kantaSince", unit?.kantaSince ?? "")}
-            inputRef={(el) => {
+            ref={(el) => {
               refs.current.kantaSince = el;
             }}
-            error={f.has("kantaSince")}
-            helperText={f.text("kantaSince", label.kantaSince)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            error={f.text("kantaSince", label.kantaSince)}
           />
-        </Box>
-      </Box>
+        </div>
+      </div>
       <FormStatus state={state} />
-      <Box>
-        <Button type="submit" variant="contained" disabled={pending}>
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass("contained")}>
           {pending ? t("common.saving") : unit ? t("common.save") : t("registry.addUnit")}
-        </Button>
-      </Box>
-    </Box>
+        </button>
+      </div>
+    </form>
   );
 }

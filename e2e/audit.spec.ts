@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, demoHetu } from "@/db/seed/demo";
-import { expectAccessible, signInAs, visit } from "./support/fixtures";
+import { expectAccessible, pick, signInAs, visit } from "./support/fixtures";
 
 /** Today in Helsinki (yyyy-mm-dd), as the date inputs take it. */
 function helsinkiToday(): string {
@@ -20,8 +20,10 @@ test("project staff filter the audit log by action and date", async ({ page }) =
 
   const search = page.getByRole("search");
   // The action select (its label is "Tapahtuma"; the raw key until the namespace is merged).
-  await search.getByRole("combobox", { name: /Tapahtuma|auditView\.action\b/ }).click();
-  await page.getByRole("option", { name: "Kirjautuminen (esittelytunnus)", exact: true }).click();
+  await pick(
+    search.getByRole("combobox", { name: /Tapahtuma|auditView\.action\b/ }),
+    "Kirjautuminen (esittelytunnus)",
+  );
   const today = helsinkiToday();
   await search.locator("input#from").fill(today);
   await search.locator("input#to").fill(today);

@@ -5,7 +5,7 @@ import { hetuCheckCharacter } from "@/lib/clients/hetu";
 import { addDays, helsinkiToday } from "@/lib/windows/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { E2E } from "./support/env";
-import { expectAccessible, signInAs, visit } from "./support/fixtures";
+import { expectAccessible, pick, signInAs, visit } from "./support/fixtures";
 
 // A temporary identity code (individual number 900–999), as test data must use.
 const HETU = `150385-977${hetuCheckCharacter("150385977")}`;
@@ -21,8 +21,7 @@ test("a case worker creates a case, attaches a unit, opens the window and ends t
 
   const form = page.getByRole("form", { name: "Uusi asia" });
   await form.getByLabel("Asian OID").fill("1.2.246.10.2840015.15.2026.7001");
-  await form.getByLabel("Palvelutehtävä").click();
-  await page.getByRole("option", { name: "Ikääntyneiden palvelut" }).click();
+  await pick(form.getByLabel("Palvelutehtävä"), "Ikääntyneiden palvelut");
   await form.getByLabel("Asiakkaan nimi").fill("Elli Esimerkki");
   // A wrong check character is named and nothing is saved.
   await form.getByLabel("Henkilötunnus").fill(HETU.slice(0, 10) + "X");
@@ -51,8 +50,7 @@ test("a case worker creates a case, attaches a unit, opens the window and ends t
   const start = addDays(today, 10);
   await page.getByText("Lisää palvelun toteutus", { exact: true }).first().click();
   const implForm = page.getByRole("form", { name: "Lisää palvelun toteutus" });
-  await implForm.getByLabel("Sosiaalipalvelu").click();
-  await page.getByRole("option", { name: "Yhteisöllinen asuminen" }).click();
+  await pick(implForm.getByLabel("Sosiaalipalvelu"), "Yhteisöllinen asuminen");
   await implForm.getByLabel("Palvelu alkaa").fill(start);
   await implForm.getByRole("button", { name: "Lisää palvelun toteutus" }).click();
   await expect(implForm.getByRole("status")).toContainText("Palvelun toteutus lisätty.");
@@ -62,19 +60,11 @@ test("a case worker creates a case, attaches a unit, opens the window and ends t
   // Attach an eligible unit of Kotikallio Oy: the window is proposed from 7 days before the start.
   await impl.locator("summary", { hasText: "Liitä palveluyksikkö" }).click();
   const attach = impl.getByRole("form", { name: "Liitä palveluyksikkö: Yhteisöllinen asuminen" });
-  await attach.getByLabel("Palveluyksikkö").click();
   // An ineligible unit says so in the list, and picking it is refused with the reasons.
-  await page
-    .getByRole("option", { name: /ei täytä ehtoja/ })
-    .first()
-    .click();
+  await pick(attach.getByLabel("Palveluyksikkö"), /ei täytä ehtoja/);
   await attach.getByRole("button", { name: "Liitä palveluyksikkö" }).click();
   await expect(attach.getByRole("status")).toContainText("Palveluyksikköä ei voi liittää");
-  await attach.getByLabel("Palveluyksikkö").click();
-  await page
-    .getByRole("option", { name: /Kotikallio Oy$/ })
-    .first()
-    .click();
+  await pick(attach.getByLabel("Palveluyksikkö"), /Kotikallio Oy$/);
   await attach.getByRole("button", { name: "Liitä palveluyksikkö" }).click();
   await expect(attach.getByRole("status")).toContainText("Palveluyksikkö liitetty.");
   const window = impl.getByTestId("window");
@@ -150,8 +140,7 @@ test("the end date moves the closing date of a proposed window", async ({ page }
   await visit(page, "/cases/new");
   const form = page.getByRole("form", { name: "Uusi asia" });
   await form.getByLabel("Asian OID").fill("1.2.246.10.2840015.15.2026.7002");
-  await form.getByLabel("Palvelutehtävä").click();
-  await page.getByRole("option", { name: "Vammaispalvelut" }).click();
+  await pick(form.getByLabel("Palvelutehtävä"), "Vammaispalvelut");
   await form.getByLabel("Asiakkaan nimi").fill("Pekka Testinen");
   await form.getByLabel("Henkilötunnus").fill(`010101A978${hetuCheckCharacter("010101978")}`);
   await form.getByRole("button", { name: "Tallenna asia" }).click();
@@ -160,18 +149,13 @@ test("the end date moves the closing date of a proposed window", async ({ page }
   const start = addDays(helsinkiToday(), 30);
   await page.getByText("Lisää palvelun toteutus", { exact: true }).first().click();
   const implForm = page.getByRole("form", { name: "Lisää palvelun toteutus" });
-  await implForm.getByLabel("Sosiaalipalvelu").click();
-  await page.getByRole("option", { name: "Yhteisöllinen asuminen" }).click();
+  await pick(implForm.getByLabel("Sosiaalipalvelu"), "Yhteisöllinen asuminen");
   await implForm.getByLabel("Palvelu alkaa").fill(start);
   await implForm.getByRole("button", { name: "Lisää palvelun toteutus" }).click();
   const impl = page.getByTestId("implementation");
   await impl.locator("summary", { hasText: "Liitä palveluyksikkö" }).click();
   const attach = impl.getByRole("form", { name: /Liitä palveluyksikkö/ });
-  await attach.getByLabel("Palveluyksikkö").click();
-  await page
-    .getByRole("option", { name: /Kotikallio Oy$/ })
-    .first()
-    .click();
+  await pick(attach.getByLabel("Palveluyksikkö"), /Kotikallio Oy$/);
   await attach.getByRole("button", { name: "Liitä palveluyksikkö" }).click();
   const window = impl.getByTestId("window");
   await expect(window.getByTestId("window-closes")).toHaveText("Toistaiseksi");

@@ -1,20 +1,19 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { DEMO_USERS } from "@/db/seed/demo";
-import { expectAccessible, signInAs, visit } from "./support/fixtures";
+import { chosen, expectAccessible, pick, signInAs, visit } from "./support/fixtures";
 import { E2E } from "./support/env";
 
 const identifierForm = (page: Page) =>
   page.getByRole("form", { name: "Asiakkaan tunniste viesteissä" });
 
 async function chooseIdentifier(page: Page, option: "Syntymäaika" | "Henkilötunnus") {
-  await identifierForm(page).getByLabel("Tunniste").click();
-  await page.getByRole("option", { name: option }).click();
+  await pick(identifierForm(page).getByLabel("Tunniste"), option);
 }
 
 /** What the identifier select currently shows after a fresh load of /settings. */
 async function savedIdentifier(page: Page): Promise<string> {
   await page.goto("/settings");
-  return (await identifierForm(page).getByLabel("Tunniste").textContent()) ?? "";
+  return chosen(identifierForm(page).getByLabel("Tunniste"));
 }
 
 test("a server action replayed with a foreign or missing Origin is refused and changes nothing", async ({

@@ -229,19 +229,23 @@ test("admin: changes a policy setting; a bad value sends focus to the field", as
 
 test("the language switch works with the keyboard and keeps focus", async ({ page }) => {
   await keyboardSignIn(page, "Aino Aaltonen");
-  // The menu's own label turns Swedish as soon as the page refreshes, which may happen before
-  // chooseOption's last check that focus is back on it: match it by either name.
-  await chooseOption(page, page.getByRole("combobox", { name: /^(Kieli|Språk)$/ }), "svenska");
+  const languages = page.getByRole("group", { name: /^(Kieli|Språk)$/ });
+  const swedish = languages.getByRole("button", { name: "svenska" });
+  await tabTo(page, swedish);
+  await page.keyboard.press("Enter");
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-  await expect(page.getByRole("combobox", { name: "Språk" })).toBeFocused();
+  await expect(page.getByRole("group", { name: "Språk" })).toBeVisible();
+  // Focus stays on the pressed button, which now marks the current language.
+  await expect(swedish).toBeFocused();
+  await expect(swedish).toHaveAttribute("aria-current", "true");
   await expectVisibleFocus(page, "after switching to Swedish");
   // Back to Finnish from where focus already is.
-  await page.keyboard.press("Enter");
-  const finnish = page.getByRole("option", { name: "suomi" });
-  for (let i = 0; i < 5 && !(await finnish.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press("ArrowUp");
+  const finnish = languages.getByRole("button", { name: "suomi" });
+  await tabTo(page, finnish, { back: true });
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).toHaveAttribute("lang", "fi");
-  await expect(page.getByRole("combobox", { name: "Kieli" })).toBeFocused();
+  await expect(finnish).toBeFocused();
+  await expect(finnish).toHaveAttribute("aria-current", "true");
+  await expect(swedish).not.toHaveAttribute("aria-current");
   await expectVisibleFocus(page, "after switching back to Finnish");
 });

@@ -10,20 +10,20 @@ test("Finnish by default; Swedish and English switchable and complete", async ({
   // Dates are d.M.yyyy.
   await expect(page.getByRole("cell", { name: "15.6.2026" }).first()).toBeVisible();
 
-  await page.getByLabel("Kieli").click();
-  await page.getByRole("option", { name: "svenska" }).click();
+  await page.getByRole("group", { name: "Kieli" }).getByRole("button", { name: "svenska" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   await expect(page.getByRole("navigation", { name: /.+/ }).first()).toBeVisible();
   await visit(page, "/windows?view=all");
   await expect(page.getByRole("cell", { name: "15.6.2026" }).first()).toBeVisible();
 
-  await page.getByLabel("Språk").click();
-  await page.getByRole("option", { name: "English" }).click();
+  await page.getByRole("group", { name: "Språk" }).getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await visit(page, "/cases");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cases");
 
-  await page.getByLabel("Language").click();
-  await page.getByRole("option", { name: "suomi" }).click();
+  await page
+    .getByRole("group", { name: "Language" })
+    .getByRole("button", { name: "suomi" })
+    .click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fi");
 });

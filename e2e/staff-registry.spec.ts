@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, seedId } from "@/db/seed/demo";
-import { signInAs, visit } from "./support/fixtures";
+import { pick, signInAs, visit } from "./support/fixtures";
 
 test("project staff keep systems, their own view of a provider and new providers", async ({
   page,
@@ -10,8 +10,7 @@ test("project staff keep systems, their own view of a provider and new providers
   await visit(page, "/providers/systems");
   const nursebuddy = page.getByRole("region", { name: "Nursebuddy" });
   const form = nursebuddy.getByRole("form");
-  await form.getByLabel("Käyttöönottokoe").click();
-  await page.getByRole("option", { name: "Läpäisty" }).click();
+  await pick(form.getByLabel("Käyttöönottokoe"), "Läpäisty");
   await form.getByLabel("Kokeen päivä").fill("");
   await form.getByRole("button", { name: "Tallenna" }).click();
   await expect(form.getByText("Kokeen päivä: pakollinen tieto.")).toBeVisible();

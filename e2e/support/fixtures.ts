@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type Response } from "@playwright/test";
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
 import { simpleParser } from "mailparser";
 import { E2E } from "./env";
 
@@ -146,4 +146,17 @@ export async function waitForMail(
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+/** Chooses the option of a native select whose text is `name` (or matches it). */
+export async function pick(select: Locator, name: string | RegExp) {
+  const texts = (await select.locator("option").allTextContents()).map((t) => t.trim());
+  const index = texts.findIndex((t) => (typeof name === "string" ? t === name : name.test(t)));
+  if (index < 0) throw new Error(`no option ${String(name)} in ${texts.join(" | ")}`);
+  await select.selectOption({ index });
+}
+
+/** The text of a native select's chosen option. */
+export async function chosen(select: Locator): Promise<string> {
+  return select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? "");
 }

@@ -77,9 +77,27 @@ export async function typeInto(page: Page, field: Locator, text: string) {
   await page.keyboard.type(text);
 }
 
-/** Opens a focused MUI select with the keyboard and moves down to the option named `name`. */
+/**
+ * Chooses the option named `name` with the keyboard: a native select steps from its first option
+ * with the arrow keys; MUI's select opens with Enter and moves down its list.
+ */
 export async function chooseOption(page: Page, select: Locator, name: RegExp | string) {
   await tabTo(page, select);
+  const native = await select.evaluate((el) => el.tagName === "SELECT");
+  if (native) {
+    // A closed native select steps through its options with the arrow keys.
+    await page.keyboard.press("Home");
+    const matches = (t: string) => (typeof name === "string" ? t.trim() === name : name.test(t));
+    const text = () =>
+      select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? "");
+    for (let i = 0; i < 60 && !matches(await text()); i++) {
+      await page.keyboard.press("ArrowDown");
+    }
+    expect(matches(await text()), `option ${String(name)} chosen`).toBe(true);
+    await expect(select).toBeFocused();
+    await expectVisibleFocus(page, "on a select");
+    return;
+  }
   await page.keyboard.press("Enter");
   const listbox = page.getByRole("listbox");
   await expect(listbox).toBeVisible();

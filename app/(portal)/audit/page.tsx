@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { Box, Button, MenuItem, TextField, Typography } from "@mui/material";
 import { z } from "zod";
 import { auditOutcomes } from "@/db/schema";
 import { getDb } from "@/db";
@@ -22,6 +21,11 @@ import { DataTable } from "@/components/DataTable";
 import { Disclosure } from "@/components/Disclosure";
 import { Pager } from "@/components/Pager";
 import { LinkButton } from "@/components/Link";
+import { SelectInput, TextInput } from "@/components/Field";
+import fieldStyles from "@/components/Field.module.css";
+import layout from "@/components/Form.module.css";
+import styles from "@/components/Page.module.css";
+import { buttonClass } from "@/components/button-class";
 import { titled } from "@/components/metadata";
 import { ExportButtons } from "@/components/ExportButtons";
 import { ClientAccessSearch } from "@/components/ClientAccessSearch";
@@ -76,113 +80,75 @@ export default async function AuditPage({
         intro={t("audit.intro")}
         actions={<ExportButtons list="audit" />}
       />
-      <Box
-        component="form"
-        role="search"
-        method="get"
-        aria-label={tv("filtersTitle")}
-        sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap", alignItems: "flex-start" }}
-      >
-        <TextField
+      <form role="search" method="get" aria-label={tv("filtersTitle")} className={styles.search}>
+        <SelectInput
           id="user"
           name="user"
-          size="small"
-          select
           label={tv("user")}
           defaultValue={filter.user ?? ""}
-          sx={{ minWidth: 200 }}
-        >
-          <MenuItem value="">{tv("anyUser")}</MenuItem>
-          {people.map((u) => (
-            <MenuItem key={u.id} value={u.id}>
-              {u.name ?? u.email ?? u.id}
-              {u.role ? ` (${t(`roles.${u.role}` as "roles.admin")})` : ""}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
+          options={[
+            { value: "", label: tv("anyUser") },
+            ...people.map((u) => ({
+              value: u.id,
+              label: `${u.name ?? u.email ?? u.id}${u.role ? ` (${t(`roles.${u.role}` as "roles.admin")})` : ""}`,
+            })),
+          ]}
+        />
+        <SelectInput
           id="action"
           name="action"
-          size="small"
-          select
           label={tv("action")}
           defaultValue={filter.action ?? ""}
-          sx={{ minWidth: 240 }}
-        >
-          <MenuItem value="">{tv("anyAction")}</MenuItem>
-          {codes.map((c) => (
-            <MenuItem key={c} value={c}>
-              {actionLabel(c)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
+          options={[
+            { value: "", label: tv("anyAction") },
+            ...codes.map((c) => ({ value: c, label: actionLabel(c) })),
+          ]}
+        />
+        <TextInput
           id="entity"
           name="entity"
-          size="small"
           label={tv("caseOid")}
           helperText={tv("caseOidHelp")}
           defaultValue={filter.caseOid ?? ""}
           autoComplete="off"
-          sx={{ minWidth: 260 }}
         />
-        <TextField
+        <SelectInput
           id="provider"
           name="provider"
-          size="small"
-          select
           label={tv("provider")}
           defaultValue={filter.providerId ?? ""}
-          sx={{ minWidth: 220 }}
-        >
-          <MenuItem value="">{tv("anyProvider")}</MenuItem>
-          {providerList.map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {p.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
+          options={[
+            { value: "", label: tv("anyProvider") },
+            ...providerList.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+        <TextInput
           id="from"
           name="from"
-          size="small"
           type="date"
           label={tv("from")}
           defaultValue={filter.from ?? ""}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
-          id="to"
-          name="to"
-          size="small"
-          type="date"
-          label={tv("to")}
-          defaultValue={filter.to ?? ""}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
+        <TextInput id="to" name="to" type="date" label={tv("to")} defaultValue={filter.to ?? ""} />
+        <SelectInput
           id="outcome"
           name="outcome"
-          size="small"
-          select
           label={t("audit.outcome")}
           defaultValue={filter.outcome ?? ""}
-          sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="">{t("audit.anyOutcome")}</MenuItem>
-          {auditOutcomes.map((o) => (
-            <MenuItem key={o} value={o}>
-              {t(`audit.outcomes.${o}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Button type="submit" variant="contained">
+          options={[
+            { value: "", label: t("audit.anyOutcome") },
+            ...auditOutcomes.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) })),
+          ]}
+        />
+        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.submit}`}>
           {t("common.search")}
-        </Button>
-        <LinkButton href="/audit" variant="text">
-          {tv("clearFilters")}
-        </LinkButton>
-      </Box>
+        </button>
+        <span className={fieldStyles.submit}>
+          <LinkButton href="/audit" variant="text">
+            {tv("clearFilters")}
+          </LinkButton>
+        </span>
+      </form>
       <DataTable
         caption={t("audit.title")}
         empty={t("common.noResults")}
@@ -203,10 +169,7 @@ export default async function AuditPage({
             role: r.actorRole ? t(`roles.${r.actorRole}` as "roles.admin") : "",
             action: (
               <>
-                {actionLabel(r.action)}{" "}
-                <Box component="code" sx={{ color: "text.secondary", fontSize: "0.75rem" }}>
-                  {r.action}
-                </Box>
+                {actionLabel(r.action)} <code className={layout.code}>{r.action}</code>
               </>
             ),
             entity: r.entityType ? `${r.entityType} ${r.entityId ?? ""}` : "",
@@ -224,9 +187,7 @@ export default async function AuditPage({
       />
       <Section title={tv("clientAccess.title")}>
         <Disclosure summary={tv("clientAccess.title")}>
-          <Typography variant="body2" sx={{ mb: 2, maxWidth: "70ch" }}>
-            {tv("clientAccess.intro")}
-          </Typography>
+          <p className={styles.lead}>{tv("clientAccess.intro")}</p>
           <ClientAccessSearch
             action={clientAccessAction}
             defaultFrom={addDays(today, -365)}

@@ -1,4 +1,3 @@
-import { MenuItem, TextField } from "@mui/material";
 import { FilterChip } from "@/components/FilterChip";
 import { oidStatuses } from "@/db/schema";
 import { mayOpenPage } from "@/lib/auth/access";
@@ -17,6 +16,8 @@ import {
   type ReadinessFilterKey,
 } from "@/lib/providers/filters";
 import { ButtonRow, PageHeader, Section } from "@/components/Page";
+import { SelectInput, TextInput } from "@/components/Field";
+import fieldStyles from "@/components/Field.module.css";
 import { buttonClass } from "@/components/button-class";
 import styles from "@/components/Page.module.css";
 import { SimpleActionForm } from "@/components/SimpleActionForm";
@@ -118,46 +119,29 @@ export default async function ProvidersPage({
         {readinessFilterKeys.map((key) =>
           filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null,
         )}
-        <TextField
-          id="q"
-          name="q"
-          size="small"
-          label={t("providers.searchLabel")}
-          defaultValue={q ?? ""}
-          sx={{ minWidth: { xs: "100%", sm: 320 } }}
-        />
-        <TextField
+        <TextInput id="q" name="q" wide label={t("providers.searchLabel")} defaultValue={q ?? ""} />
+        <SelectInput
           id="status"
           name="status"
-          size="small"
-          select
           label={t("registry.filterStatus")}
           defaultValue={status ?? ""}
-          sx={{ minWidth: 220 }}
-        >
-          <MenuItem value="">{t("registry.any")}</MenuItem>
-          {oidStatuses.map((s) => (
-            <MenuItem key={s} value={s}>
-              {t(`registry.oidStatus.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
+          options={[
+            { value: "", label: t("registry.any") },
+            ...oidStatuses.map((s) => ({ value: s, label: t(`registry.oidStatus.${s}`) })),
+          ]}
+        />
+        <SelectInput
           id="sort"
           name="sort"
-          size="small"
-          select
           label={t("registry.sort")}
           defaultValue={sort}
-          // Always has a value: without this the server-rendered label sits on top of it.
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ minWidth: 220 }}
-        >
-          <MenuItem value="name">{t("registry.sortName")}</MenuItem>
-          <MenuItem value="businessId">{t("registry.sortBusinessId")}</MenuItem>
-          <MenuItem value="attention">{t("registry.sortAttention")}</MenuItem>
-        </TextField>
-        <button type="submit" className={buttonClass("contained")}>
+          options={[
+            { value: "name", label: t("registry.sortName") },
+            { value: "businessId", label: t("registry.sortBusinessId") },
+            { value: "attention", label: t("registry.sortAttention") },
+          ]}
+        />
+        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.submit}`}>
           {t("common.search")}
         </button>
       </form>

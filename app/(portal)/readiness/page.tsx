@@ -1,4 +1,3 @@
-import { Box, Paper, Typography } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
@@ -10,6 +9,8 @@ import { helsinkiToday } from "@/lib/windows/dates";
 import { DataTable } from "@/components/DataTable";
 import { Link, LinkButton } from "@/components/Link";
 import { PageHeader, Section } from "@/components/Page";
+import styles from "@/components/Page.module.css";
+import local from "./readiness.module.css";
 import { FunnelChart, SystemsChart } from "@/components/ReadinessCharts";
 import { titled } from "@/components/metadata";
 
@@ -74,30 +75,17 @@ export default async function ReadinessPage() {
           </LinkButton>
         }
       />
-      <Box
-        component="dl"
-        aria-label={t("figuresLabel")}
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))",
-          m: 0,
-        }}
-      >
+      <dl aria-label={t("figuresLabel")} className={local.figures}>
         {figures.map((f) => (
-          <Paper key={f.stage} variant="outlined" sx={{ p: 2 }}>
-            <Typography component="dt" variant="body2" color="text.secondary">
-              {f.label}
-            </Typography>
-            <Typography component="dd" variant="h2" sx={{ m: 0, fontSize: "2rem" }}>
+          <div key={f.stage} className={`${styles.paper} ${local.figure}`}>
+            <dt>{f.label}</dt>
+            <dd>
               <Count n={f.n} filters={{ stage: f.stage }} />
-            </Typography>
-          </Paper>
+            </dd>
+          </div>
         ))}
-      </Box>
-      <Typography color="text.secondary" sx={{ mt: 1 }}>
-        {t("policy", { version: d.policyVersion })}
-      </Typography>
+      </dl>
+      <p className={local.policy}>{t("policy", { version: d.policyVersion })}</p>
 
       <Section title={t("keyDates.title")}>
         <DataTable
@@ -122,9 +110,7 @@ export default async function ReadinessPage() {
       </Section>
 
       <Section title={t("funnel.title")}>
-        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: "70ch" }}>
-          {t("funnel.intro")}
-        </Typography>
+        <p className={styles.lead}>{t("funnel.intro")}</p>
         <FunnelChart
           stages={d.funnel.map((s) => ({
             label: stageLabel(s.stage),
@@ -155,11 +141,11 @@ export default async function ReadinessPage() {
                 ) : s.reasons.length > 0 ? (
                   <>
                     {t(`stopReasons.${s.stage}`)}
-                    <Box component="ul" sx={{ m: 0, pl: 3 }}>
+                    <ul className={local.reasons}>
                       {s.reasons.map((r) => (
                         <li key={r}>{t(`eligibleReasons.${r}`)}</li>
                       ))}
-                    </Box>
+                    </ul>
                   </>
                 ) : (
                   t(`stopReasons.${s.stage}`)
@@ -170,9 +156,7 @@ export default async function ReadinessPage() {
       </Section>
 
       <Section title={t("systems.title")}>
-        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: "70ch" }}>
-          {t("systems.intro")}
-        </Typography>
+        <p className={styles.lead}>{t("systems.intro")}</p>
         <SystemsChart
           systems={systemRows.map((s) => ({
             label: s.name,
@@ -209,9 +193,7 @@ export default async function ReadinessPage() {
       </Section>
 
       <Section title={t("tasks.title")}>
-        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: "70ch" }}>
-          {t("tasks.intro")}
-        </Typography>
+        <p className={styles.lead}>{t("tasks.intro")}</p>
         <DataTable
           caption={t("tasks.caption")}
           empty={tr("common.noResults")}

@@ -1,4 +1,4 @@
-import { Box, Button, Chip, Stack, TextField } from "@mui/material";
+import { Chip, Stack } from "@mui/material";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requirePage } from "@/lib/auth/actor";
@@ -9,6 +9,10 @@ import { ConfirmUserAction } from "@/components/ConfirmUserAction";
 import { DataTable } from "@/components/DataTable";
 import { Link } from "@/components/Link";
 import { PageHeader } from "@/components/Page";
+import { TextInput } from "@/components/Field";
+import fieldStyles from "@/components/Field.module.css";
+import pageStyles from "@/components/Page.module.css";
+import { buttonClass } from "@/components/button-class";
 import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("users.title");
@@ -29,24 +33,12 @@ export default async function UsersPage({
         title={t("users.title")}
         actions={<Link href="/settings">{t("settings.title")}</Link>}
       />
-      <Box
-        component="form"
-        role="search"
-        method="get"
-        sx={{ display: "flex", gap: 1, mb: 2, flexWrap: "wrap" }}
-      >
-        <TextField
-          id="q"
-          name="q"
-          size="small"
-          label={t("users.searchLabel")}
-          defaultValue={q}
-          sx={{ minWidth: 320 }}
-        />
-        <Button type="submit" variant="contained">
+      <form role="search" method="get" className={pageStyles.search}>
+        <TextInput id="q" name="q" wide label={t("users.searchLabel")} defaultValue={q} />
+        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.submit}`}>
           {t("common.search")}
-        </Button>
-      </Box>
+        </button>
+      </form>
       <DataTable
         caption={t("users.caption")}
         empty={t("common.noResults")}
