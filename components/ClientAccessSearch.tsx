@@ -98,7 +98,7 @@ export function ClientAccessSearch({
         <button
           type="submit"
           disabled={pending}
-          className={`${buttonClass("contained")} ${styles.submit}`}
+          className={`${buttonClass("contained")} ${styles.besideFields}`}
         >
           {tv("search")}
         </button>

@@ -7,6 +7,7 @@ import { buttonClass } from "./button-class";
 import { Checkbox, SelectInput, TextArea, TextInput } from "./Field";
 import styles from "./Field.module.css";
 import layout from "./Form.module.css";
+import pageStyles from "./Page.module.css";
 import { FormStatus } from "./FormStatus";
 import { useFieldErrors } from "./useFieldErrors";
 
@@ -132,7 +133,7 @@ export function ContactForm({
             label: t(`languages.${l}`),
           }))}
         />
-        <div className={layout.besideInputs}>
+        <div className={styles.besideFields}>
           {/* Unchecked boxes send nothing; this hidden value makes "off" explicit. */}
           <input type="hidden" name="receivesCaseOids" value="off" />
           <Checkbox
@@ -143,7 +144,7 @@ export function ContactForm({
           />
         </div>
       </div>
-      <p className={layout.note}>
+      <p className={pageStyles.note}>
         {t("providerSide.currentKey")}: {contact?.keyDescription ?? t("providerSide.noKey")}
       </p>
       <div className={layout.key}>

@@ -39,7 +39,7 @@ export function FindClientCases({
         <button
           type="submit"
           disabled={pending}
-          className={`${buttonClass("outlined")} ${styles.submit}`}
+          className={`${buttonClass("outlined")} ${styles.besideFields}`}
         >
           {t("cases.find")}
         </button>

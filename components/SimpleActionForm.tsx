@@ -95,7 +95,7 @@ export function SimpleActionForm({
         <button
           type="submit"
           disabled={pending}
-          className={`${buttonClass("contained")} ${fields.some((x) => x.type !== "hidden") ? styles.submit : ""}`}
+          className={`${buttonClass("contained")} ${fields.some((x) => x.type !== "hidden") ? styles.besideFields : ""}`}
         >
           {submit}
         </button>

@@ -132,7 +132,7 @@ export function UnitForm({
           ]}
         />
         <div className={styles.row}>
-          <div className={layout.besideInputs}>
+          <div className={styles.besideFields}>
             <Checkbox
               id={`${idp}-kantaInUse`}
               name="kantaInUse"

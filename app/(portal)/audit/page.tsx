@@ -140,10 +140,10 @@ export default async function AuditPage({
             ...auditOutcomes.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) })),
           ]}
         />
-        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.submit}`}>
+        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.besideFields}`}>
           {t("common.search")}
         </button>
-        <span className={fieldStyles.submit}>
+        <span className={fieldStyles.besideFields}>
           <LinkButton href="/audit" variant="text">
             {tv("clearFilters")}
           </LinkButton>

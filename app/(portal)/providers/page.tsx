@@ -141,7 +141,7 @@ export default async function ProvidersPage({
             { value: "attention", label: t("registry.sortAttention") },
           ]}
         />
-        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.submit}`}>
+        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.besideFields}`}>
           {t("common.search")}
         </button>
       </form>

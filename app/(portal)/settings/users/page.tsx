@@ -35,7 +35,7 @@ export default async function UsersPage({
       />
       <form role="search" method="get" className={pageStyles.search}>
         <TextInput id="q" name="q" wide label={t("users.searchLabel")} defaultValue={q} />
-        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.submit}`}>
+        <button type="submit" className={`${buttonClass("contained")} ${fieldStyles.besideFields}`}>
           {t("common.search")}
         </button>
       </form>
