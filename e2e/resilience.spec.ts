@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -119,6 +119,79 @@ test("the portal survives a PostgreSQL restart: health 503 and the error page wh
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("npm start on PostgreSQL serves from WEB_CONCURRENCY worker processes: a worker that dies is replaced, and SIGTERM stops them all", async () => {
+  const unavailable = clusterUnavailable();
+  test.skip(
+    unavailable !== undefined,
+    `cannot start a PostgreSQL cluster of its own: ${unavailable}`,
+  );
+  const cluster = await createCluster();
+  const port = await freePort();
+  const portal = startPortal("scripts/start.ts", [], {
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATABASE_URL: cluster.url,
+    WEB_CONCURRENCY: "2",
+    AUTH_SECRET: "workers-test-secret-workers-test-secret",
+    SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+    DEMO_MODE: "false",
+  });
+  const base = `http://localhost:${port}`;
+  const workers = () => workerPids(portal.child.pid!);
+  try {
+    await portal.waitFor(/portal listening/);
+    expect(portal.output()).toMatch(/"workers":2/);
+    expect(workers()).toHaveLength(2);
+    const frontPage = async () => {
+      const r = await fetch(`${base}/`);
+      expect(r.status).toBe(200);
+      expect(await r.text()).toContain('<html lang="fi"');
+    };
+    for (let i = 0; i < 6; i++) await frontPage();
+
+    const [first] = workers();
+    process.kill(first!, "SIGKILL");
+    await portal.waitFor(/HTTP worker exited; starting another/);
+    await portal.waitFor(/HTTP worker replaced/);
+    expect(workers().filter((p) => p !== first)).toHaveLength(2);
+    for (let i = 0; i < 6; i++) await frontPage();
+
+    const before = workers();
+    portal.child.kill("SIGTERM");
+    await expectExitedCleanly(portal);
+    expect(portal.output()).toContain('"shut down"');
+    for (const pid of before) expect(alive(pid), `worker ${pid} still runs`).toBe(false);
+  } finally {
+    await portal.stop();
+    cluster.destroy();
+  }
+});
+
+/** The HTTP workers among the processes whose parent is `pid` (Linux /proc). */
+function workerPids(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return parent === pid && readFileSync(`/proc/${d}/cmdline`, "utf8").includes("http-worker");
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** An SMTP peer on loopback that holds its answer to DATA until release() is called. */
 async function startSlowPeer() {

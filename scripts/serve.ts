@@ -4,7 +4,9 @@
  * demo and tests) the local SMTP sink. One process owns a PGlite directory
  * (ADR 0002).
  */
+import cluster, { type Worker } from "node:cluster";
 import http from "node:http";
+import { availableParallelism } from "node:os";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import next from "next";
@@ -32,6 +34,11 @@ export type ServeOptions = {
   reminders?: boolean;
   resetData?: boolean;
   quiet?: boolean;
+  /**
+   * HTTP worker processes (ADR 21). More than one needs PostgreSQL; the jobs, the mail sink and
+   * the migrations stay in this process either way. Default: WEB_CONCURRENCY, else 1.
+   */
+  workers?: number;
 };
 
 export function loadConfigOrExit(): Config {
@@ -46,8 +53,19 @@ export function loadConfigOrExit(): Config {
   }
 }
 
+/**
+ * The production default (npm start): WEB_CONCURRENCY, else one HTTP worker per CPU core with
+ * PostgreSQL, and one with PGlite.
+ */
+export function productionWorkers(config: Config): number {
+  return config.webConcurrency ?? (config.databaseUrl ? availableParallelism() : 1);
+}
+
 export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   const config = loadConfigOrExit();
+  const workers = opts.workers ?? config.webConcurrency ?? 1;
+  if (workers > 1 && !config.databaseUrl)
+    throw new Error("More than one HTTP worker needs DATABASE_URL: PGlite is owned by one process");
   if (opts.resetData && !config.databaseUrl) {
     await rm(path.resolve(config.pgliteDir), { recursive: true, force: true });
     if (config.mailSinkDir)
@@ -76,6 +94,40 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   const stopOutbox =
     config.outboxWorker === "inline" ? startOutboxWorker(getDb) : async () => undefined;
 
+  const web = workers > 1 ? await startHttpWorkers(workers) : await serveHttp(config);
+  const url = `http://localhost:${config.port}`;
+  let stopping: Promise<void> | undefined;
+  /**
+   * Graceful stop: no new connections; requests in flight finish (keep-alive connections close
+   * as soon as they are idle); the jobs end their current run, the outbox worker its current
+   * message; then the mail sink, Next.js and the database close. stopOnSignals bounds the time.
+   */
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = shutdownStage("http connections", web.close);
+      const jobs = Promise.allSettled([
+        shutdownStage("window job", stopWindowJob),
+        shutdownStage("reminder job", stopReminders),
+        shutdownStage("outbox worker", stopOutbox),
+      ]);
+      await closed;
+      for (const r of await jobs) if (r.status === "rejected") throw r.reason;
+      // Pooled SMTP connections end (an open one would hold the demo sink's close for 30 s); the
+      // sink closes after the worker, its SMTP peer in the demo.
+      closeMailTransport();
+      await shutdownStage("mail sink", async () => sink?.close());
+      await shutdownStage("database", () => closeClient(client));
+    })());
+  return { url, config, stop };
+}
+
+type Http = { close: () => Promise<void> };
+
+/**
+ * The built Next.js app on config.port, in this process. close(): no new connections, requests
+ * in flight finish (idle keep-alive connections close at once), then Next.js closes.
+ */
+export async function serveHttp(config: Config): Promise<Http> {
   // Auth.js builds sign-in and magic-link URLs from AUTH_URL; never from request headers,
   // which a client could set to its own host.
   process.env.AUTH_URL = config.appUrl;
@@ -99,39 +151,68 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
     server.once("error", reject);
     server.listen(config.port, () => resolve());
   });
-
-  const url = `http://localhost:${config.port}`;
-  let stopping: Promise<void> | undefined;
-  /**
-   * Graceful stop: no new connections; requests in flight finish (keep-alive connections close
-   * as soon as they are idle); the jobs end their current run, the outbox worker its current
-   * message; then the mail sink, Next.js and the database close. stopOnSignals bounds the time.
-   */
-  const stop = () =>
-    (stopping ??= (async () => {
-      const closed = shutdownStage(
-        "http connections",
-        () => new Promise<void>((r) => server.close(() => r())),
-      );
+  return {
+    close: async () => {
       const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+      const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
-      const jobs = Promise.allSettled([
-        shutdownStage("window job", stopWindowJob),
-        shutdownStage("reminder job", stopReminders),
-        shutdownStage("outbox worker", stopOutbox),
-      ]);
       await closed;
       clearInterval(closeIdle);
-      for (const r of await jobs) if (r.status === "rejected") throw r.reason;
-      // Pooled SMTP connections end (an open one would hold the demo sink's close for 30 s); the
-      // sink closes after the worker, its SMTP peer in the demo.
-      closeMailTransport();
-      await shutdownStage("mail sink", async () => sink?.close());
-      await shutdownStage("next.js", async () => app.close?.());
-      await shutdownStage("database", () => closeClient(client));
-    })());
-  return { url, config, stop };
+      await app.close?.();
+    },
+  };
 }
+
+/**
+ * `count` processes running scripts/http-worker.ts, sharing config.port through node:cluster
+ * (ADR 21): Node runs JavaScript on one core per process, and a server render is CPU-bound. A
+ * worker that dies is replaced; close() asks each to stop gracefully and waits for it.
+ */
+async function startHttpWorkers(count: number): Promise<Http> {
+  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "http-worker.ts") });
+  let closing = false;
+  const fork = () =>
+    new Promise<Worker>((resolve, reject) => {
+      const w = cluster.fork();
+      const onExit = (code: number | null) => {
+        if (closing) return;
+        if (!ready) return reject(new Error(`an HTTP worker exited before listening (${code})`));
+        log.error({ code }, "HTTP worker exited; starting another");
+        fork().then(
+          () => log.info({}, "HTTP worker replaced"),
+          (err: unknown) => log.error({ err: String(err) }, "HTTP worker failed to start"),
+        );
+      };
+      let ready = false;
+      w.on("message", (m: unknown) => {
+        if (m === WORKER_READY) {
+          ready = true;
+          resolve(w);
+        }
+      });
+      w.on("exit", onExit);
+    });
+  await Promise.all(Array.from({ length: count }, fork));
+  return {
+    close: async () => {
+      closing = true;
+      await Promise.all(
+        Object.values(cluster.workers ?? {}).map(
+          (w) =>
+            new Promise<void>((r) => {
+              if (!w || w.isDead()) return r();
+              w.once("exit", () => r());
+              w.send(WORKER_STOP);
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/** Messages between this process and its HTTP workers. */
+export const WORKER_READY = "portal:http-ready";
+export const WORKER_STOP = "portal:http-stop";
 
 /**
  * The parts of a graceful stop still under way, named in the log line when the stop overruns

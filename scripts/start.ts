@@ -1,7 +1,8 @@
 /** npm start: the production server (configuration from the environment; no demo, no sink). */
-const { servePortal, stopOnSignals } = await import("./serve");
+const { loadConfigOrExit, productionWorkers, servePortal, stopOnSignals } = await import("./serve");
 const { log } = await import("../lib/log");
-const portal = await servePortal();
+const workers = productionWorkers(loadConfigOrExit());
+const portal = await servePortal({ workers });
 stopOnSignals(portal.stop);
-log.info({ url: portal.url }, "portal listening");
+log.info({ url: portal.url, workers }, "portal listening");
 export {};

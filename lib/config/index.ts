@@ -132,11 +132,28 @@ const envSchema = z
     SMIME_SIGNER_KEY_FILE: z.string().min(1).optional(),
     /** "inline": the outbox worker runs in the web process; "external": npm run worker does. */
     OUTBOX_WORKER: z.enum(["inline", "external"]).default("inline"),
+    /**
+     * HTTP worker processes of `npm start` (ADR 21). Unset: one per CPU core with PostgreSQL,
+     * one with PGlite, which a single process must own.
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: "expected a number of processes" })
+      .int("expected a whole number of processes")
+      .min(1, "expected 1–64 processes")
+      .max(64, "expected 1–64 processes")
+      .optional(),
     /** Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Host. */
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if ((env.WEB_CONCURRENCY ?? 1) > 1 && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEB_CONCURRENCY"],
+        message:
+          "expected 1 without DATABASE_URL: the embedded database (PGlite) is owned by one process",
+      });
     if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60)
       ctx.addIssue({
         code: "custom",
@@ -192,6 +209,8 @@ export type Config = {
   clientDataKey?: string;
   smimeSigner?: { certFile: string; keyFile: string };
   outboxWorker: "inline" | "external";
+  /** HTTP worker processes asked for (WEB_CONCURRENCY); undefined: the caller's default. */
+  webConcurrency?: number;
 };
 
 export class ConfigError extends Error {
@@ -215,7 +234,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       result.error.issues.map((i) => ({
         variable: String(i.path[0] ?? "environment"),
         message:
-          i.code === "invalid_type" && i.input === undefined ? `missing; ${i.message}` : i.message,
+          // Missing means not set: a coerced number that is not one ("many") is set but wrong.
+          i.code === "invalid_type" && !(String(i.path[0]) in cleaned)
+            ? `missing; ${i.message}`
+            : i.message,
       })),
     );
   }
@@ -265,6 +287,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? { certFile: e.SMIME_SIGNER_CERT_FILE, keyFile: e.SMIME_SIGNER_KEY_FILE }
         : undefined,
     outboxWorker: e.OUTBOX_WORKER,
+    webConcurrency: e.WEB_CONCURRENCY,
   };
 }
 

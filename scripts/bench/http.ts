@@ -35,6 +35,12 @@ export const STAFF_PAGES = ["/providers", "/cases", "/windows", "/deliveries", "
  */
 const FLOOR_PAGE = "/accessibility";
 const CONNECTIONS = 20;
+/**
+ * Requests per page before measuring, so the figures are a running server's and not V8's
+ * warm-up: a few hundred cold requests moved them by 20–30 % (README "Third pass"), and with one
+ * HTTP worker per core (ADR 21) each worker warms up on its own.
+ */
+const WARM_UP = 10 * CONNECTIONS;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -151,7 +157,7 @@ async function run(ctx: BenchContext, driver: Driver): Promise<BenchResult> {
     const cookie = await signIn(started.url, DEMO_USERS.projectStaff);
     const figures: Figure[] = [];
     const floorUrl = `${started.url}${FLOOR_PAGE}`;
-    await load(floorUrl, cookie, CONNECTIONS); // warm-up
+    await load(floorUrl, cookie, WARM_UP); // warm-up
     const floor = await load(floorUrl, cookie, requests);
     const [floorP50, floorP95] = [quantile(floor.times, 0.5), quantile(floor.times, 0.95)];
     ctx.log(
@@ -165,7 +171,7 @@ async function run(ctx: BenchContext, driver: Driver): Promise<BenchResult> {
       const url = `${started.url}${page}`;
       const first = await fetch(url, { headers: { cookie }, redirect: "manual" });
       if (first.status !== 200) throw new Error(`http: ${page} answered ${first.status}`);
-      await load(url, cookie, CONNECTIONS); // warm-up
+      await load(url, cookie, WARM_UP); // warm-up
       const r = await load(url, cookie, requests);
       // A failed request is a finding, not a reason to lose the other pages' figures.
       if (r.errors > 0) {

@@ -12,7 +12,7 @@ import {
   revealClient,
   setImplementationEnd,
 } from "@/lib/cases/operations";
-import { getCaseTimeline, listOwnWindows, listWindows } from "@/lib/cases/queries";
+import { countCases, getCaseTimeline, listOwnWindows, listWindows } from "@/lib/cases/queries";
 import { changeDates, closeNow, openNow, reissue } from "@/lib/windows/operations";
 import type { AuditActor } from "@/lib/audit";
 import { actorOf, openTestDb, withRollback } from "../helpers/db";
@@ -132,6 +132,50 @@ describe("cases and clients", () => {
         ok: false,
         message: "validation.forbidden",
       });
+    });
+  });
+});
+
+describe("the case list's count", () => {
+  it("follows every insert, move and delete of cases, per organiser, in the same transaction", async () => {
+    await withRollback(t.db, async (tx) => {
+      await seedDemo(tx);
+      const cw = await actorOf(tx, DEMO_USERS.caseworker);
+      const other = await actorOf(tx, DEMO_USERS.otherCaseworker);
+      const scanned = async (a: AuditActor) =>
+        (
+          await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(cases)
+            .where(eq(cases.organiserId, a.organiserId!))
+        )[0]!.n;
+      const agree = async () => {
+        expect(await countCases(tx, cw)).toBe(await scanned(cw));
+        expect(await countCases(tx, other)).toBe(await scanned(other));
+      };
+      await agree();
+      const before = await countCases(tx, cw);
+      expect(before).toBeGreaterThan(0); // the demo's cases, counted when they were seeded
+
+      await newCase(tx, cw, 40);
+      expect(await countCases(tx, cw)).toBe(before + 1);
+      // Many rows in one statement: one change of the count.
+      await tx.execute(sql`
+        insert into cases (organiser_id, case_oid, service_task)
+        select ${cw.organiserId}, '1.2.246.10.2840015.15.2026.' || (9500 + g), 'older_people'
+        from generate_series(1, 25) g`);
+      expect(await countCases(tx, cw)).toBe(before + 26);
+      // A case moved to the other organiser counts there instead.
+      const otherBefore = await countCases(tx, other);
+      await tx.execute(
+        sql`update cases set organiser_id = ${other.organiserId} where case_oid = '1.2.246.10.2840015.15.2026.9501'`,
+      );
+      expect(await countCases(tx, cw)).toBe(before + 25);
+      expect(await countCases(tx, other)).toBe(otherBefore + 1);
+      await tx.execute(sql`delete from cases where case_oid like '1.2.246.10.2840015.15.2026.95%'`);
+      expect(await countCases(tx, cw)).toBe(before + 1);
+      expect(await countCases(tx, other)).toBe(otherBefore);
+      await agree();
     });
   });
 });

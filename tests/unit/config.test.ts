@@ -45,6 +45,22 @@ describe("configuration", () => {
     ).toBe("postgres://u:p@db.example:5432/portal");
   });
 
+  it("takes WEB_CONCURRENCY as 1–64 processes, more than one only with PostgreSQL", () => {
+    const pg = { ...base, DATABASE_URL: "postgres://u:p@db.example:5432/portal" };
+    expect(parseConfig(base).webConcurrency).toBeUndefined();
+    expect(parseConfig({ ...pg, WEB_CONCURRENCY: "4" }).webConcurrency).toBe(4);
+    expect(parseConfig({ ...base, WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
+    for (const bad of ["0", "65", "2.5", "many"]) {
+      const err = problems({ ...pg, WEB_CONCURRENCY: bad });
+      expect(err.problems.map((p) => p.variable)).toEqual(["WEB_CONCURRENCY"]);
+      expect(err.message).toMatch(
+        /WEB_CONCURRENCY: expected (1–64|a (whole )?number of) processes/,
+      );
+    }
+    const err = problems({ ...base, WEB_CONCURRENCY: "2" });
+    expect(err.message).toMatch(/WEB_CONCURRENCY: expected 1 without DATABASE_URL/);
+  });
+
   it.each(["mysql://u@h/db", "not a url", "postgres://", "http://localhost:5432/db"])(
     "rejects the malformed DATABASE_URL %s, naming the variable and what is expected",
     (value) => {

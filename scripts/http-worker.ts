@@ -1,0 +1,43 @@
+/**
+ * One HTTP worker of a multi-process portal (scripts/serve.ts startHttpWorkers, ADR 21): the
+ * built Next.js app with its own PostgreSQL pool, on the port the primary shares. Migrations,
+ * jobs and the mail sink are the primary's. It stops gracefully when the primary asks or goes
+ * away; a signal to the whole process group (Ctrl+C) is the primary's to handle.
+ */
+import cluster from "node:cluster";
+import { closeClient, openClient, setClient } from "../db";
+import { log } from "../lib/log";
+import { loadConfigOrExit, serveHttp, shutdownStage, WORKER_READY, WORKER_STOP } from "./serve";
+
+if (!cluster.isWorker) throw new Error("scripts/http-worker.ts runs only as a cluster worker");
+
+const config = loadConfigOrExit();
+const client = openClient({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+setClient(client);
+
+// Listened for before the app starts: a stop asked for meanwhile (the primary stopping while
+// it replaces a worker) must not be lost.
+const app: { web?: Awaited<ReturnType<typeof serveHttp>> } = {};
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  try {
+    if (app.web) await shutdownStage("http connections", app.web.close);
+    await shutdownStage("database", () => closeClient(client));
+    process.exit(0);
+  } catch (err) {
+    log.error({ err: String(err) }, "HTTP worker did not stop cleanly");
+    process.exit(1);
+  }
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => undefined);
+process.on("message", (m) => {
+  if (m === WORKER_STOP) void stop();
+});
+process.on("disconnect", () => void stop());
+
+app.web = await serveHttp(config);
+// A stop asked for while the app started closes what has just started.
+if (stopping) await app.web.close();
+else process.send!(WORKER_READY);
