@@ -33,10 +33,17 @@ export function formatCalendarDate(iso: string | null | undefined): string {
   return `${Number(m[3])}.${Number(m[2])}.${m[1]}`;
 }
 
+/** Finnish short dates are d.M.yyyy: one format call, where parts() costs a list of objects. */
+const finnishDate = new Intl.DateTimeFormat("fi-FI", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+
 /** An instant as d.M.yyyy in Helsinki. */
 export function formatDate(d: Date): string {
-  const p = parts(d);
-  return `${p.day}.${p.month}.${p.year}`;
+  return finnishDate.format(d);
 }
 
 /** An instant as d.M.yyyy HH.mm in Helsinki (Finnish time uses a dot). */
