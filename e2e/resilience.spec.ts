@@ -157,6 +157,13 @@ test("npm start on PostgreSQL serves from WEB_CONCURRENCY worker processes: a wo
     expect(workers().filter((p) => p !== first)).toHaveLength(2);
     for (let i = 0; i < 6; i++) await frontPage();
 
+    // Stopping while a replacement is still starting: it is killed, not waited for.
+    const [second] = workers();
+    process.kill(second!, "SIGKILL");
+    await portal.waitFor(
+      /HTTP worker exited; starting another[\s\S]*HTTP worker exited; starting another/,
+    );
+    await expect.poll(() => workers().filter((p) => p !== second).length).toBe(2);
     const before = workers();
     portal.child.kill("SIGTERM");
     await expectExitedCleanly(portal);

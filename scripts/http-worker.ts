@@ -7,7 +7,7 @@
 import cluster from "node:cluster";
 import { closeClient, openClient, setClient } from "../db";
 import { log } from "../lib/log";
-import { loadConfigOrExit, serveHttp, shutdownStage, WORKER_READY, WORKER_STOP } from "./serve";
+import { loadConfigOrExit, serveHttp, SHUTDOWN_GRACE_MS, WORKER_READY, WORKER_STOP } from "./serve";
 
 if (!cluster.isWorker) throw new Error("scripts/http-worker.ts runs only as a cluster worker");
 
@@ -15,16 +15,21 @@ const config = loadConfigOrExit();
 const client = openClient({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
 setClient(client);
 
-// Listened for before the app starts: a stop asked for meanwhile (the primary stopping while
-// it replaces a worker) must not be lost.
+// Listened for before the app starts: a stop asked for meanwhile must not be lost. (The primary
+// kills a worker that has not reported ready instead of asking it.)
 const app: { web?: Awaited<ReturnType<typeof serveHttp>> } = {};
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  // Bounded like the primary's own stop, so no worker outlives it (a query that never ends).
+  setTimeout(() => {
+    log.error({}, "HTTP worker did not stop in time; exiting");
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
   try {
-    if (app.web) await shutdownStage("http connections", app.web.close);
-    await shutdownStage("database", () => closeClient(client));
+    if (app.web) await app.web.close();
+    await closeClient(client);
     process.exit(0);
   } catch (err) {
     log.error({ err: String(err) }, "HTTP worker did not stop cleanly");
@@ -38,6 +43,4 @@ process.on("message", (m) => {
 process.on("disconnect", () => void stop());
 
 app.web = await serveHttp(config);
-// A stop asked for while the app started closes what has just started.
-if (stopping) await app.web.close();
-else process.send!(WORKER_READY);
+if (!stopping) process.send!(WORKER_READY);

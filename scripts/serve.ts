@@ -1,8 +1,7 @@
 /**
- * Hosts the built Next.js app in this process together with everything that
- * must share its database handle: migrations at boot, the demo seed, and (in
- * demo and tests) the local SMTP sink. One process owns a PGlite directory
- * (ADR 0002).
+ * Hosts the built Next.js app, in this process or in HTTP worker processes (ADR 21), together
+ * with what must run once: migrations at boot, the demo seed, the jobs and (in demo and tests)
+ * the local SMTP sink. One process owns a PGlite directory (ADR 0002).
  */
 import cluster, { type Worker } from "node:cluster";
 import http from "node:http";
@@ -54,18 +53,17 @@ export function loadConfigOrExit(): Config {
 }
 
 /**
- * The production default (npm start): WEB_CONCURRENCY, else one HTTP worker per CPU core with
- * PostgreSQL, and one with PGlite.
+ * The production default (npm start): WEB_CONCURRENCY, else with PostgreSQL one HTTP worker per
+ * CPU core up to 4, and one with PGlite. Each process holds up to 10 database connections, and
+ * Node 20 counts the host's cores, not a container's CPU quota: more needs saying so.
  */
 export function productionWorkers(config: Config): number {
-  return config.webConcurrency ?? (config.databaseUrl ? availableParallelism() : 1);
+  return config.webConcurrency ?? (config.databaseUrl ? Math.min(availableParallelism(), 4) : 1);
 }
 
 export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
   const config = loadConfigOrExit();
   const workers = opts.workers ?? config.webConcurrency ?? 1;
-  if (workers > 1 && !config.databaseUrl)
-    throw new Error("More than one HTTP worker needs DATABASE_URL: PGlite is owned by one process");
   if (opts.resetData && !config.databaseUrl) {
     await rm(path.resolve(config.pgliteDir), { recursive: true, force: true });
     if (config.mailSinkDir)
@@ -171,26 +169,44 @@ export async function serveHttp(config: Config): Promise<Http> {
 async function startHttpWorkers(count: number): Promise<Http> {
   cluster.setupPrimary({ exec: path.join(import.meta.dirname, "http-worker.ts") });
   let closing = false;
+  const ready = new Set<Worker>();
+  // Consecutive replacements that failed to start: each waits longer (1 s … 30 s), so a worker
+  // that cannot start (database gone, port taken) is retried without spinning.
+  let failures = 0;
+  const replace = () => {
+    const delay = failures === 0 ? 0 : Math.min(30_000, 1000 * 2 ** (failures - 1));
+    setTimeout(() => {
+      if (closing) return;
+      fork().then(
+        () => {
+          failures = 0;
+          log.info({}, "HTTP worker replaced");
+        },
+        (err: unknown) => {
+          failures++;
+          log.error({ err: String(err) }, "HTTP worker failed to start; trying again");
+          replace();
+        },
+      );
+    }, delay);
+  };
   const fork = () =>
     new Promise<Worker>((resolve, reject) => {
       const w = cluster.fork();
-      const onExit = (code: number | null) => {
-        if (closing) return;
-        if (!ready) return reject(new Error(`an HTTP worker exited before listening (${code})`));
-        log.error({ code }, "HTTP worker exited; starting another");
-        fork().then(
-          () => log.info({}, "HTTP worker replaced"),
-          (err: unknown) => log.error({ err: String(err) }, "HTTP worker failed to start"),
-        );
-      };
-      let ready = false;
+      // A send to a worker whose channel has just closed emits "error": logged, not fatal.
+      w.on("error", (err) => log.warn({ err: String(err) }, "HTTP worker channel"));
       w.on("message", (m: unknown) => {
-        if (m === WORKER_READY) {
-          ready = true;
-          resolve(w);
-        }
+        if (m !== WORKER_READY) return;
+        ready.add(w);
+        resolve(w);
       });
-      w.on("exit", onExit);
+      w.on("exit", (code) => {
+        const wasReady = ready.delete(w);
+        if (closing) return;
+        if (!wasReady) return reject(new Error(`an HTTP worker exited before listening (${code})`));
+        log.error({ code }, "HTTP worker exited; starting another");
+        replace();
+      });
     });
   await Promise.all(Array.from({ length: count }, fork));
   return {
@@ -202,7 +218,9 @@ async function startHttpWorkers(count: number): Promise<Http> {
             new Promise<void>((r) => {
               if (!w || w.isDead()) return r();
               w.once("exit", () => r());
-              w.send(WORKER_STOP);
+              // One still starting has served nothing, and may not listen for messages yet.
+              if (ready.has(w) && w.isConnected()) w.send(WORKER_STOP);
+              else w.process.kill("SIGKILL");
             }),
         ),
       );

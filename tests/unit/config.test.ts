@@ -50,12 +50,14 @@ describe("configuration", () => {
     expect(parseConfig(base).webConcurrency).toBeUndefined();
     expect(parseConfig({ ...pg, WEB_CONCURRENCY: "4" }).webConcurrency).toBe(4);
     expect(parseConfig({ ...base, WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
-    for (const bad of ["0", "65", "2.5", "many"]) {
+    for (const [bad, expected] of [
+      ["0", "expected 1–64 processes"],
+      ["65", "expected 1–64 processes"],
+      ["2.5", "expected a whole number of processes"],
+      ["many", "expected a number of processes"],
+    ]) {
       const err = problems({ ...pg, WEB_CONCURRENCY: bad });
-      expect(err.problems.map((p) => p.variable)).toEqual(["WEB_CONCURRENCY"]);
-      expect(err.message).toMatch(
-        /WEB_CONCURRENCY: expected (1–64|a (whole )?number of) processes/,
-      );
+      expect(err.problems).toEqual([{ variable: "WEB_CONCURRENCY", message: expected }]);
     }
     const err = problems({ ...base, WEB_CONCURRENCY: "2" });
     expect(err.message).toMatch(/WEB_CONCURRENCY: expected 1 without DATABASE_URL/);
