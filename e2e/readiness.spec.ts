@@ -25,6 +25,10 @@ test("project staff see readiness and open the providers behind a number", async
     "15.6.2026",
   );
   await expect(page.getByRole("table", { name: /Tärkeät päivämäärät/ })).toContainText("1.1.2027");
+  // The two charts are drawn in the browser; the server's HTML keeps only their space.
+  await expect(page.locator(".MuiChartsSvgLayer-root")).toHaveCount(2);
+  const serverHtml = await (await page.request.get("/readiness")).text();
+  expect(serverHtml).not.toContain("MuiChartsSvgLayer");
 
   // Providers that reached "OID verified": the number links to the filtered list.
   const verified = funnelRow(page, "OID tarkistettu").getByRole("link").first();
