@@ -15,6 +15,8 @@ import { useSyncExternalStore, type ReactNode } from "react";
  */
 
 const noSubscription = () => () => {};
+/** The legend's line above a chart (measured: 29 px), so the box's space is the drawn chart's. */
+const LEGEND_PX = 29;
 
 /** The chart once the page runs in the browser; until then an empty box of its height. */
 function ClientOnly({ height, children }: { height: number; children: ReactNode }) {
@@ -24,7 +26,7 @@ function ClientOnly({ height, children }: { height: number; children: ReactNode 
     () => false,
   );
   return (
-    <Box aria-hidden="true" sx={{ width: "100%", mb: 1, minHeight: height }}>
+    <Box aria-hidden="true" sx={{ width: "100%", mb: 1, minHeight: height + LEGEND_PX }}>
       {inBrowser ? children : null}
     </Box>
   );
