@@ -5,8 +5,25 @@ import { expect, type Locator, type Page, type Response } from "@playwright/test
 import { simpleParser } from "mailparser";
 import { E2E } from "./env";
 
+/**
+ * Waits until no finite CSS transition or animation is running. A contained button re-enabled
+ * after its action fades from the disabled grey to its colour in 250 ms, and a dialog fades in:
+ * axe caught both half-way and reported their white text as low contrast, which no user sees
+ * once the page has settled. Endless ones (a spinner) are not waited for.
+ */
+async function settled(page: Page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
+}
+
 /** axe with the WCAG 2.1 A and AA rules; every page a test visits goes through this. */
 export async function expectAccessible(page: Page, context = page.url()) {
+  await settled(page);
   const result = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
