@@ -1,8 +1,8 @@
 "use client";
 
-import { Box } from "@mui/material";
+import { Box, NoSsr } from "@mui/material";
 import { BarChart } from "@mui/x-charts/BarChart";
-import { useSyncExternalStore, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
 /**
  * Charts of the readiness dashboard. They are decoration for sighted users: each is hidden from
@@ -14,20 +14,14 @@ import { useSyncExternalStore, type ReactNode } from "react";
  * of the page) and 8.5 KB of its HTML, for a picture the table beside it already gives.
  */
 
-const noSubscription = () => () => {};
 /** The legend's line above a chart (measured: 29 px), so the box's space is the drawn chart's. */
 const LEGEND_PX = 29;
 
-/** The chart once the page runs in the browser; until then an empty box of its height. */
+/** The chart once the page runs in the browser (MUI's NoSsr); until then a box of its height. */
 function ClientOnly({ height, children }: { height: number; children: ReactNode }) {
-  const inBrowser = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
   return (
     <Box aria-hidden="true" sx={{ width: "100%", mb: 1, minHeight: height + LEGEND_PX }}>
-      {inBrowser ? children : null}
+      <NoSsr>{children}</NoSsr>
     </Box>
   );
 }
