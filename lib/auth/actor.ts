@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { users, type Role } from "@/db/schema";
 import { auditOutOfScope as auditOutOfScopeRow, writeAudit, type AuditActor } from "@/lib/audit";
 import { getConfig } from "@/lib/config";
-import { auth } from "./auth";
+import { readSessionToken } from "./session-token";
 import { checkSession } from "./sessions";
 import { mfaRequirement } from "./totp";
 import { demoOnlyPages, mayCallRoute, mayOpenPage, type PageKey, type RouteKey } from "./access";
@@ -51,8 +51,8 @@ type SessionState = {
  * changed role takes effect at once.
  */
 export const getSessionState = cache(async (): Promise<SessionState> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const session = await readSessionToken();
+  const id = session?.userId;
   if (!id) return { actor: null, ended: null, sid: null };
   const db = getDb();
   const check = await checkSession(db, session.sid, id, getConfig().session);

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { auth } from "@/lib/auth/auth";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { isLocale, LOCALE_COOKIE } from "./locales";
 
 /** Public: anyone may choose the UI language; a signed-in user's choice is remembered for e-mail too. */
@@ -16,8 +16,8 @@ export async function setLocale(locale: string): Promise<void> {
     sameSite: "lax",
     httpOnly: true,
   });
-  const session = await auth();
-  if (session?.user?.id) {
-    await getDb().update(users).set({ locale }).where(eq(users.id, session.user.id));
+  const session = await readSessionToken();
+  if (session) {
+    await getDb().update(users).set({ locale }).where(eq(users.id, session.userId));
   }
 }

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import { parseConfig } from "@/lib/config";
+
+// The request's headers, as next/headers would give them to a page, action or route.
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
+
+const { readSessionToken } = await import("@/lib/auth/session-token");
+
+const SECRET = "s".repeat(40);
+const g = globalThis as unknown as { __portalConfig?: unknown };
+
+function useConfig(appUrl: string) {
+  g.__portalConfig = parseConfig({
+    AUTH_SECRET: SECRET,
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    APP_URL: appUrl,
+  });
+}
+
+/** A session cookie as Auth.js writes it at sign-in: the cookie's name is the key's salt. */
+const token = (opts: { secret?: string; salt?: string; maxAge?: number } = {}) =>
+  encode({
+    token: { sub: "user-1", sid: "session-1" },
+    secret: opts.secret ?? SECRET,
+    salt: opts.salt ?? "authjs.session-token",
+    maxAge: opts.maxAge ?? 3600,
+  });
+
+describe("reading the session cookie (readSessionToken)", () => {
+  beforeEach(() => useConfig("http://localhost:3000"));
+  afterEach(() => {
+    requestHeaders = new Headers();
+    delete g.__portalConfig;
+  });
+
+  it("gives the user id and the server-side session id of a cookie Auth.js wrote", async () => {
+    requestHeaders = new Headers({ cookie: `other=1; authjs.session-token=${await token()}` });
+    expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+  });
+
+  it("gives nothing without a cookie, and nothing for a bearer token in a header", async () => {
+    expect(await readSessionToken()).toBeNull();
+    requestHeaders = new Headers({ authorization: `Bearer ${await token()}` });
+    expect(await readSessionToken()).toBeNull();
+  });
+
+  it("refuses a token sealed with another secret, for another cookie, expired or altered", async () => {
+    for (const bad of [
+      await token({ secret: "t".repeat(40) }),
+      await token({ salt: "authjs.csrf-token" }),
+      await token({ maxAge: -60 }),
+      (await token()).replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+      "not-a-token",
+    ]) {
+      requestHeaders = new Headers({ cookie: `authjs.session-token=${bad}` });
+      expect(await readSessionToken()).toBeNull();
+    }
+  });
+
+  it("on https reads only the __Host- cookie, sealed with that name", async () => {
+    useConfig("https://portaali.example");
+    const secure = await token({ salt: "__Host-authjs.session-token" });
+    requestHeaders = new Headers({ cookie: `authjs.session-token=${await token()}` });
+    expect(await readSessionToken()).toBeNull();
+    requestHeaders = new Headers({ cookie: `__Host-authjs.session-token=${secure}` });
+    expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+  });
+});
