@@ -22,6 +22,7 @@ import { purgeOld } from "../lib/auth/rate-limit";
 import { errorText } from "../lib/jobs/repeat";
 import { log } from "../lib/log";
 import { purgeSessions } from "../lib/auth/sessions";
+import { workerExecArgv } from "./worker-heap";
 
 export type Portal = { url: string; config: Config; stop: () => Promise<void> };
 
@@ -167,7 +168,10 @@ export async function serveHttp(config: Config): Promise<Http> {
  * worker that dies is replaced; close() asks each to stop gracefully and waits for it.
  */
 async function startHttpWorkers(count: number): Promise<Http> {
-  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "http-worker.ts") });
+  cluster.setupPrimary({
+    exec: path.join(import.meta.dirname, "http-worker.ts"),
+    execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS),
+  });
   let closing = false;
   const ready = new Set<Worker>();
   // Consecutive replacements that failed to start: each waits longer (1 s … 30 s), so a worker
