@@ -23,6 +23,24 @@ const config = [
       ],
     },
   },
+  {
+    // Links go through components/Link.tsx, which turns off automatic prefetching (ADR 23).
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["components/Link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use RouteLink, Link or LinkButton from components/Link.tsx (ADR 23).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

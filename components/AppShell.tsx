@@ -1,12 +1,12 @@
 "use client";
 
-import NextLink from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { useFocusKeeper } from "./useFocusKeeper";
 import styles from "./AppShell.module.css";
 import linkStyles from "./Link.module.css";
+import { RouteLink } from "./Link";
 
 export type NavItem = { href: string; label: string };
 
@@ -62,9 +62,9 @@ export function AppShell({
       )}
       <header className={styles.header}>
         <div className={styles.toolbar}>
-          <NextLink href="/" className={styles.title}>
+          <RouteLink href="/" className={styles.title}>
             {labels.title}
-          </NextLink>
+          </RouteLink>
           {nav.length > 0 && (
             <button
               type="button"
@@ -109,13 +109,13 @@ export function AppShell({
                 const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
                 return (
                   <li key={item.href}>
-                    <NextLink
+                    <RouteLink
                       href={item.href}
                       className={styles.navLink}
                       aria-current={current ? "page" : undefined}
                     >
                       {item.label}
-                    </NextLink>
+                    </RouteLink>
                   </li>
                 );
               })}
@@ -129,9 +129,9 @@ export function AppShell({
       <footer className={styles.footer}>
         <div className={styles.footerRow}>
           <p>{labels.footer}</p>
-          <NextLink href="/accessibility" className={linkStyles.link}>
+          <RouteLink href="/accessibility" className={linkStyles.link}>
             {labels.accessibility}
-          </NextLink>
+          </RouteLink>
           <a href={`mailto:${labels.feedbackEmail}`} className={linkStyles.link}>
             {labels.feedback}
           </a>

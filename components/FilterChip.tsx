@@ -1,7 +1,7 @@
 "use client";
 
 import { Chip } from "@mui/material";
-import NextLink from "next/link";
+import { RouteLink } from "./Link";
 
 /**
  * A removable filter as a link to the list without it. A client-side link, so keyboard focus
@@ -19,7 +19,7 @@ export function FilterChip({
 }) {
   return (
     <Chip
-      component={NextLink}
+      component={RouteLink}
       href={href}
       clickable
       color="primary"

@@ -4,12 +4,22 @@ import { buttonClass, type ButtonVariant } from "./button-class";
 import styles from "./Link.module.css";
 
 /**
+ * Next's link (client-side navigation) without automatic prefetching, for every link in the
+ * portal (ADR 23). Every page is rendered per request (session, CSP nonce), so a prefetch only
+ * fetched a route's tree: one request per link on screen, 53 for one view of /providers, about
+ * five times the page's own render in server CPU, and a click still waited for the render.
+ */
+export function RouteLink(props: ComponentProps<typeof NextLink>) {
+  return <NextLink prefetch={false} {...props} />;
+}
+
+/**
  * A link through Next's client-side navigation, styled like MUI's Link (static CSS: lists render
  * one per row, and MUI's styled link cost style work on every server render).
  */
 export function Link({ className, ...props }: ComponentProps<typeof NextLink> & { href: string }) {
   return (
-    <NextLink className={className ? `${styles.link} ${className}` : styles.link} {...props} />
+    <RouteLink className={className ? `${styles.link} ${className}` : styles.link} {...props} />
   );
 }
 
@@ -26,8 +36,8 @@ export function LinkButton({
   size?: "small" | "medium";
 }) {
   return (
-    <NextLink href={href} className={buttonClass(variant, size)}>
+    <RouteLink href={href} className={buttonClass(variant, size)}>
       {children}
-    </NextLink>
+    </RouteLink>
   );
 }

@@ -1,6 +1,6 @@
-import NextLink from "next/link";
 import { buttonClass } from "./button-class";
 import styles from "./Page.module.css";
+import { RouteLink } from "./Link";
 
 /**
  * Views of one list as a row of links: each view has its own URL (bookmarkable, works without
@@ -19,14 +19,14 @@ export function ViewTabs({
     <nav aria-label={label}>
       <div className={styles.row}>
         {views.map((v) => (
-          <NextLink
+          <RouteLink
             key={v.value}
             href={v.href}
             className={buttonClass(v.value === current ? "contained" : "outlined")}
             aria-current={v.value === current ? "page" : undefined}
           >
             {v.label}
-          </NextLink>
+          </RouteLink>
         ))}
       </div>
     </nav>
