@@ -6,7 +6,7 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 import { useFocusKeeper } from "./useFocusKeeper";
 import styles from "./AppShell.module.css";
 import linkStyles from "./Link.module.css";
-import { RouteLink } from "./Link";
+import { Link, RouteLink } from "./Link";
 
 export type NavItem = { href: string; label: string };
 
@@ -129,9 +129,7 @@ export function AppShell({
       <footer className={styles.footer}>
         <div className={styles.footerRow}>
           <p>{labels.footer}</p>
-          <RouteLink href="/accessibility" className={linkStyles.link}>
-            {labels.accessibility}
-          </RouteLink>
+          <Link href="/accessibility">{labels.accessibility}</Link>
           <a href={`mailto:${labels.feedbackEmail}`} className={linkStyles.link}>
             {labels.feedback}
           </a>
