@@ -1,11 +1,9 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
-import { organisers, providers } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { mayOpenPage, type PageKey } from "@/lib/auth/access";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, OrganisationName } from "@/lib/auth/actor";
+import { isLocale } from "@/lib/i18n/locales";
 import type { NavItem, ShellLabels } from "./AppShell";
 
 const STAFF_NAV: { page: PageKey; key: string }[] = [
@@ -56,23 +54,13 @@ export async function shellNav(actor: Actor | null): Promise<NavItem[]> {
     .map((i) => ({ href: i.page, label: t(i.key) }));
 }
 
-export async function shellUser(actor: Actor | null) {
+/** Who is signed in, for the frame: name, role and organisation (read with the session). */
+export async function shellUser(actor: Actor | null, organisation?: OrganisationName) {
   if (!actor) return undefined;
-  const t = await getTranslations("roles");
-  let organisation: string | undefined;
-  if (actor.organiserId) {
-    const [o] = await getDb().select().from(organisers).where(eq(organisers.id, actor.organiserId));
-    const locale = await getLocale();
-    organisation = o
-      ? locale === "sv"
-        ? o.nameSv
-        : locale === "en"
-          ? o.nameEn
-          : o.nameFi
-      : undefined;
-  } else if (actor.providerId) {
-    const [p] = await getDb().select().from(providers).where(eq(providers.id, actor.providerId));
-    organisation = p?.name;
-  }
-  return { name: actor.name, role: t(actor.role), organisation };
+  const [t, locale] = await Promise.all([getTranslations("roles"), getLocale()]);
+  return {
+    name: actor.name,
+    role: t(actor.role),
+    organisation: organisation && isLocale(locale) ? organisation[locale] : undefined,
+  };
 }

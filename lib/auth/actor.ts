@@ -2,13 +2,14 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
-import { users, type Role } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { organisers, providers, users, userSessions, type Role } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import { auditOutOfScope as auditOutOfScopeRow, writeAudit, type AuditActor } from "@/lib/audit";
 import { getConfig } from "@/lib/config";
 import { readSessionToken } from "./session-token";
-import { checkSession } from "./sessions";
+import { settleSession } from "./sessions";
 import { mfaRequirement } from "./totp";
 import { demoOnlyPages, mayCallRoute, mayOpenPage, type PageKey, type RouteKey } from "./access";
 
@@ -36,12 +37,43 @@ export type MfaPending = {
   label: string;
 };
 
+/** The name of the actor's organiser (per language) or provider, for the portal's frame. */
+export type OrganisationName = Record<Locale, string>;
+
 type SessionState = {
   actor: Actor | null;
   ended: SessionEnd | null;
   sid: string | null;
   mfa?: MfaPending;
+  organisation?: OrganisationName;
 };
+
+/**
+ * The session row, its user and the user's organisation name in one query, prepared once per
+ * database: every signed-in request starts with it, and three round trips (session, user,
+ * organiser) cost about as much Node CPU as a list page's own query.
+ */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+function prepareSessionQuery(db: Db) {
+  return db
+    .select({
+      session: userSessions,
+      user: users,
+      organiser: { fi: organisers.nameFi, sv: organisers.nameSv, en: organisers.nameEn },
+      providerName: providers.name,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .leftJoin(organisers, eq(organisers.id, users.organiserId))
+    .leftJoin(providers, eq(providers.id, users.providerId))
+    .where(eq(userSessions.id, sql.placeholder("sid")))
+    .prepare("session_state");
+}
+function sessionQuery(db: Db) {
+  let q = sessionQueries.get(db);
+  if (!q) sessionQueries.set(db, (q = prepareSessionQuery(db)));
+  return q;
+}
 
 /**
  * The current session: the actor, or null with the reason when a cookie was sent but its
@@ -55,10 +87,11 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   const id = session?.userId;
   if (!id) return { actor: null, ended: null, sid: null };
   const db = getDb();
-  const check = await checkSession(db, session.sid, id, getConfig().session);
+  const [row] = session.sid ? await sessionQuery(db).execute({ sid: session.sid }) : [];
+  const check = await settleSession(db, row?.session, id, getConfig().session);
   if (!check.ok) return { actor: null, ended: check.reason, sid: null };
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  if (!u || !u.role || u.disabledAt) return { actor: null, ended: "disabled", sid: null };
+  const u = row!.user;
+  if (!u.role || u.disabledAt) return { actor: null, ended: "disabled", sid: null };
   const sourceIp = await getSourceIp();
   if (u.role === "provider_contact") {
     // No portal page, route or action for a session that has not passed its second factor.
@@ -93,8 +126,13 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
     },
     ended: null,
     sid: check.session.id,
+    organisation: row!.organiser ?? (row!.providerName ? sameInAll(row!.providerName) : undefined),
   };
 });
+
+function sameInAll(name: string): OrganisationName {
+  return { fi: name, sv: name, en: name };
+}
 
 /** The current actor, or null (signed out, or the session ended). */
 export const getActor = cache(async (): Promise<Actor | null> => (await getSessionState()).actor);

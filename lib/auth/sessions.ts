@@ -58,8 +58,23 @@ export async function checkSession(
 ): Promise<SessionCheck> {
   if (!sid) return { ok: false, reason: "missing" };
   const [row] = await db.select().from(userSessions).where(eq(userSessions.id, sid));
+  return settleSession(db, row, userId, limits, now);
+}
+
+/**
+ * checkSession for a row the caller has already read (the request's session state reads it in
+ * one query with its user): judges it and, when it counts, refreshes last_seen_at.
+ */
+export async function settleSession(
+  db: Executor,
+  row: UserSession | undefined,
+  userId: string,
+  limits: SessionLimits,
+  now: Date = new Date(),
+): Promise<SessionCheck> {
   const check = judgeSession(row, userId, now, limits);
   if (check.ok && now.getTime() - check.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    const sid = check.session.id;
     // Only moves forward and never revives a session revoked in the meantime.
     await db
       .update(userSessions)
