@@ -5,6 +5,12 @@ import { parseConfig } from "@/lib/config";
 // The request's headers, as next/headers would give them to a page, action or route.
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
+// The real decoder, counted: a cookie read again must not be decrypted again.
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("next-auth/jwt")>();
+  return { ...actual, getToken: vi.fn(actual.getToken) };
+});
+const { getToken } = await import("next-auth/jwt");
 
 const { readSessionToken } = await import("@/lib/auth/session-token");
 
@@ -33,6 +39,8 @@ describe("reading the session cookie (readSessionToken)", () => {
   afterEach(() => {
     requestHeaders = new Headers();
     delete g.__portalConfig;
+    vi.mocked(getToken).mockClear();
+    vi.useRealTimers();
   });
 
   it("gives the user id and the server-side session id of a cookie Auth.js wrote", async () => {
@@ -66,5 +74,38 @@ describe("reading the session cookie (readSessionToken)", () => {
     expect(await readSessionToken()).toBeNull();
     requestHeaders = new Headers({ cookie: `__Host-authjs.session-token=${secure}` });
     expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+  });
+
+  it("decrypts a cookie once, and still refuses it once it has expired", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const cookie = `authjs.session-token=${await token({ maxAge: 60 })}`;
+    requestHeaders = new Headers({ cookie: `a=1; ${cookie}` });
+    expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+    requestHeaders = new Headers({ cookie: `${cookie}; b=2` });
+    expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+    expect(getToken).toHaveBeenCalledTimes(1);
+    // Past exp and Auth.js's 15 s of leeway.
+    vi.setSystemTime(Date.now() + 76_000);
+    expect(await readSessionToken()).toBeNull();
+    expect(await readSessionToken()).toBeNull();
+  });
+
+  it("forgets what it decrypted when the secret changes", async () => {
+    requestHeaders = new Headers({ cookie: `authjs.session-token=${await token()}` });
+    expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+    g.__portalConfig = parseConfig({
+      AUTH_SECRET: "t".repeat(40),
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      APP_URL: "http://localhost:3000",
+    });
+    expect(await readSessionToken()).toBeNull();
+  });
+
+  it("keeps failures out: an altered cookie is decrypted, and refused, every time", async () => {
+    const altered = (await token()).replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    requestHeaders = new Headers({ cookie: `authjs.session-token=${altered}` });
+    expect(await readSessionToken()).toBeNull();
+    expect(await readSessionToken()).toBeNull();
+    expect(getToken).toHaveBeenCalledTimes(2);
   });
 });
