@@ -11,6 +11,9 @@ export default defineConfig({
     fileParallelism: !process.env.TEST_DATABASE_URL,
     // A fixed test key for client data at rest (never a real key; real ones come from the environment).
     env: { CLIENT_DATA_KEY: Buffer.alloc(32, 7).toString("base64") },
+    // next-intl's server build imports next/headers and next-intl/config, which a test mocks
+    // (tests/unit/i18n-cache.test.ts); only inlined modules see the mocks.
+    server: { deps: { inline: ["next-intl"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
