@@ -27,6 +27,5 @@ export const CLIENT_NAMESPACES = [
   "batch",
   "dashboard",
   "reminders",
-  "exports",
   "auditView",
 ] as const;

@@ -78,7 +78,7 @@ export default async function AuditPage({
       <PageHeader
         title={t("audit.title")}
         intro={t("audit.intro")}
-        actions={<ExportButtons list="audit" />}
+        actions={<ExportButtons list="audit" query={sp} />}
       />
       <form role="search" method="get" aria-label={tv("filtersTitle")} className={styles.search}>
         <SelectInput

@@ -85,7 +85,7 @@ export default async function DeliveriesPage({
         intro={t("intro")}
         actions={
           <ButtonRow>
-            <ExportButtons list="deliveries" />
+            <ExportButtons list="deliveries" query={sp} />
             {mayOpenPage(actor.role, "/deliveries/batch") && (
               <LinkButton href="/deliveries/batch" variant="outlined">
                 {tAll("batch.title")}

@@ -36,7 +36,8 @@ export default async function ProvidersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePage("/providers");
-  const filters = parseProviderFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseProviderFilters(query);
   const { q, page, status, sort } = filters;
   const db = getDb();
   const needsSystems = Boolean((filters.cis && filters.cis !== NO_CIS) || filters.unblockedBy);
@@ -82,7 +83,7 @@ export default async function ProvidersPage({
         intro={t("providers.intro")}
         actions={
           <ButtonRow>
-            <ExportButtons list="providers" />
+            <ExportButtons list="providers" query={query} />
             <LinkButton href="/providers/systems" variant="outlined">
               {t("registry.systemsLink")}
             </LinkButton>

@@ -39,7 +39,7 @@ export default async function WindowsPage({
       <PageHeader
         title={t("windows.title")}
         intro={view === "upcoming" ? t("windows.upcomingIntro") : t("windows.intro")}
-        actions={<ExportButtons list="windows" />}
+        actions={<ExportButtons list="windows" query={params} />}
       />
       <div className={styles.spaced}>
         <ViewTabs
