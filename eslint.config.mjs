@@ -24,9 +24,9 @@ const config = [
     },
   },
   {
-    // Links go through components/Link.tsx, which turns off automatic prefetching (ADR 23).
+    // Links go through components/Link.tsx: plain anchors that ClientNavigation navigates
+    // client-side, with no prefetching (ADRs 23 and 24).
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["components/Link.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -34,7 +34,7 @@ const config = [
           paths: [
             {
               name: "next/link",
-              message: "Use RouteLink, Link or LinkButton from components/Link.tsx (ADR 23).",
+              message: "Use RouteLink, Link or LinkButton from components/Link.tsx (ADRs 23, 24).",
             },
           ],
         },

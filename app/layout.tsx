@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientNavigation } from "@/components/ClientNavigation";
 import { IntlProvider } from "@/components/IntlProvider";
 import { ThemeRegistry } from "@/components/ThemeRegistry";
 import type { Locale } from "@/lib/i18n/locales";
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
+        <ClientNavigation />
         <AppRouterCacheProvider options={{ nonce }}>
           <IntlProvider locale={locale}>
             <ThemeRegistry locale={locale}>{children}</ThemeRegistry>

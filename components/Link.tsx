@@ -1,23 +1,26 @@
-import NextLink from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { buttonClass, type ButtonVariant } from "./button-class";
 import styles from "./Link.module.css";
 
+/** The attribute that marks the portal's own links, for ClientNavigation's click handler. */
+export const ROUTE_ATTR = "data-route";
+
+type AnchorProps = ComponentProps<"a"> & { href: string };
+
 /**
- * Next's link (client-side navigation) without automatic prefetching, for every link in the
- * portal (ADR 23). Every page is rendered per request (session, CSP nonce), so a prefetch only
- * fetched a route's tree: one request per link on screen, 53 for one view of /providers, about
- * five times the page's own render in server CPU, and a click still waited for the render.
+ * A link to a portal page: a plain anchor that ClientNavigation turns into a client-side
+ * navigation when clicked (ADR 24). Nothing is prefetched (ADR 23). Plain, so a list of 50 rows
+ * costs 50 anchors in a server render rather than 50 client components.
  */
-export function RouteLink(props: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={false} {...props} />;
+export function RouteLink(props: AnchorProps) {
+  return <a {...{ [ROUTE_ATTR]: "" }} {...props} />;
 }
 
 /**
- * A link through Next's client-side navigation, styled like MUI's Link (static CSS: lists render
- * one per row, and MUI's styled link cost style work on every server render).
+ * A link through client-side navigation, styled like MUI's Link (static CSS: lists render one
+ * per row, and MUI's styled link cost style work on every server render).
  */
-export function Link({ className, ...props }: ComponentProps<typeof NextLink> & { href: string }) {
+export function Link({ className, ...props }: AnchorProps) {
   return (
     <RouteLink className={className ? `${styles.link} ${className}` : styles.link} {...props} />
   );
