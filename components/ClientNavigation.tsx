@@ -35,7 +35,7 @@ export function ClientNavigation() {
   const router = useRouter();
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
-      const anchor = (e.target as Element | null)?.closest?.(`a[${ROUTE_ATTR}]`);
+      const anchor = (e.target as Element | null)?.closest?.(`a[${ROUTE_ATTR}][href]`);
       if (!(anchor instanceof HTMLAnchorElement)) return;
       const to = routeTarget(e, anchor, window.location);
       if (!to) return;

@@ -5,12 +5,12 @@ import { parseConfig } from "@/lib/config";
 // The request's headers, as next/headers would give them to a page, action or route.
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
-// The real decoder, counted: a cookie read again must not be decrypted again.
+// The real decoder, counted: a token read again must not be decrypted again.
 vi.mock("next-auth/jwt", async (importOriginal) => {
   const actual = await importOriginal<typeof import("next-auth/jwt")>();
-  return { ...actual, getToken: vi.fn(actual.getToken) };
+  return { ...actual, decode: vi.fn(actual.decode) };
 });
-const { getToken } = await import("next-auth/jwt");
+const { decode } = await import("next-auth/jwt");
 
 const { readSessionToken } = await import("@/lib/auth/session-token");
 
@@ -39,7 +39,7 @@ describe("reading the session cookie (readSessionToken)", () => {
   afterEach(() => {
     requestHeaders = new Headers();
     delete g.__portalConfig;
-    vi.mocked(getToken).mockClear();
+    vi.mocked(decode).mockClear();
     vi.useRealTimers();
   });
 
@@ -76,17 +76,32 @@ describe("reading the session cookie (readSessionToken)", () => {
     expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
   });
 
-  it("decrypts a cookie once, and still refuses it once it has expired", async () => {
+  it("decrypts a token once, and still refuses it once it has expired", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const cookie = `authjs.session-token=${await token({ maxAge: 60 })}`;
     requestHeaders = new Headers({ cookie: `a=1; ${cookie}` });
     expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
-    requestHeaders = new Headers({ cookie: `${cookie}; b=2` });
+    // Other cookies, and an empty chunk Auth.js skips, leave the same token.
+    requestHeaders = new Headers({ cookie: `${cookie}; b=2; authjs.session-token.1=` });
     expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
-    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(decode).toHaveBeenCalledTimes(1);
+    // A chunk Auth.js would join into the token makes another token: decrypted, refused.
+    requestHeaders = new Headers({ cookie: `${cookie}; authjs.session-token.1=x` });
+    expect(await readSessionToken()).toBeNull();
+    expect(decode).toHaveBeenCalledTimes(2);
+    requestHeaders = new Headers({ cookie });
     // Past exp and Auth.js's 15 s of leeway.
     vi.setSystemTime(Date.now() + 76_000);
     expect(await readSessionToken()).toBeNull();
+    expect(await readSessionToken()).toBeNull();
+  });
+
+  it("takes the token Auth.js takes when a name repeats: the first", async () => {
+    const good = `authjs.session-token=${await token()}`;
+    const bad = "authjs.session-token=not-a-token";
+    requestHeaders = new Headers({ cookie: `${good}; ${bad}` });
+    expect(await readSessionToken()).toEqual({ userId: "user-1", sid: "session-1" });
+    requestHeaders = new Headers({ cookie: `${bad}; ${good}` });
     expect(await readSessionToken()).toBeNull();
   });
 
@@ -106,6 +121,6 @@ describe("reading the session cookie (readSessionToken)", () => {
     requestHeaders = new Headers({ cookie: `authjs.session-token=${altered}` });
     expect(await readSessionToken()).toBeNull();
     expect(await readSessionToken()).toBeNull();
-    expect(getToken).toHaveBeenCalledTimes(2);
+    expect(decode).toHaveBeenCalledTimes(2);
   });
 });
