@@ -1,16 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import type { ExportListName } from "@/lib/exports/lists";
+import type { ExportListName, ExportParams } from "@/lib/exports/lists";
 import { buttonClass } from "./button-class";
 import styles from "./Page.module.css";
-
-/** A page's search parameters, as Next.js hands them to a page. */
-export type PageQuery = Record<string, string | string[] | undefined>;
 
 /** The export URL of a list with the page's current filters (paging left out: exports are whole). */
 export function exportHref(
   list: ExportListName,
   format: "csv" | "xlsx",
-  current?: PageQuery,
+  current?: ExportParams,
 ): string {
   const q = new URLSearchParams();
   q.set("list", list);
@@ -28,7 +25,13 @@ export function exportHref(
  * server's translations reuse their parsed messages (a client component's are parsed again in
  * every server render, about 1.7 % of a list page's server time).
  */
-export async function ExportButtons({ list, query }: { list: ExportListName; query?: PageQuery }) {
+export async function ExportButtons({
+  list,
+  query,
+}: {
+  list: ExportListName;
+  query?: ExportParams;
+}) {
   const t = await getTranslations("exports");
   const name = t(`lists.${list}`);
   return (

@@ -6,11 +6,11 @@ import { defaultLocale, isLocale, LOCALE_COOKIE, TIME_ZONE, type Locale } from "
 
 /**
  * One message-format cache per language for the whole process. next-intl makes a new one for
- * every request, so each `t()` with values parsed its ICU message again and built new `Intl`
- * objects (about 3 % of a list page's server time). The messages, the time zone and the formats
- * never change while the process runs, so a parsed message can be reused by every request.
- * next-intl hands `_cache` on to `createTranslator` (its documented internal option) with the
- * rest of this configuration (tests/unit/i18n-cache.test.ts).
+ * every request, so each `t()` with values parsed its ICU message again (about 3 % of a list
+ * page's server time). The messages, the time zone and the formats never change while the
+ * process runs, so a parsed message can be reused by every request. `_cache` is use-intl's
+ * internal, undocumented option of `createTranslator`; next-intl passes it on with the rest of
+ * this configuration, which tests/unit/i18n-cache.test.ts checks against next-intl's own code.
  */
 export const messageCaches = new Map<Locale, ReturnType<typeof _createCache>>();
 function processCache(locale: Locale) {
