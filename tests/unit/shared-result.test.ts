@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { sharedResult } from "@/lib/readiness/shared";
+
+/** A run that finishes when the test says so, counting how often it started. */
+function gatedRuns<T>(results: () => T) {
+  const gates: (() => void)[] = [];
+  const state = { runs: 0 };
+  const run = async () => {
+    state.runs++;
+    await new Promise<void>((r) => gates.push(r));
+    return results();
+  };
+  const releaseAll = async () => {
+    gates.splice(0).forEach((r) => r());
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { run, state, releaseAll };
+}
+
+describe("sharedResult without reuse", () => {
+  it("shares one run between concurrent callers of a key, and runs again once it settled", async () => {
+    const shared = sharedResult<number>();
+    const counter = { runs: 0 };
+    const { run, state, releaseAll } = gatedRuns((): number => counter.runs);
+    const counted = () => (counter.runs++, run());
+    const a = shared("org-1", counted);
+    const b = shared("org-1", counted);
+    const other = shared("org-2", counted);
+    await releaseAll();
+    expect(await Promise.all([a, b, other])).toEqual([2, 2, 2]);
+    expect(state.runs).toBe(2);
+    const c = shared("org-1", counted);
+    await releaseAll();
+    await c;
+    expect(state.runs).toBe(3);
+  });
+
+  it("a failed run reaches every caller that shared it, and the next call runs afresh", async () => {
+    const shared = sharedResult<string>();
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      throw new Error("database down");
+    };
+    const [a, b] = [shared("k", failing), shared("k", failing)];
+    await expect(a).rejects.toThrow("database down");
+    await expect(b).rejects.toThrow("database down");
+    expect(calls).toBe(1);
+    expect(await shared("k", async () => "ok")).toBe("ok");
+  });
+});
+
+describe("sharedResult with fresh and stale times", () => {
+  const setup = () => {
+    let clock = 0;
+    let version = 0;
+    const shared = sharedResult<number>({ freshMs: 1000, staleMs: 5000, now: () => clock });
+    const g = gatedRuns(() => ++version);
+    return { shared, ...g, tick: (ms: number) => (clock += ms) };
+  };
+
+  it("hands out a fresh result without running", async () => {
+    const { shared, run, state, releaseAll, tick } = setup();
+    const first = shared("k", run);
+    await releaseAll();
+    expect(await first).toBe(1);
+    tick(999);
+    expect(await shared("k", run)).toBe(1);
+    expect(state.runs).toBe(1);
+  });
+
+  it("hands out a stale result at once and refreshes it once in the background", async () => {
+    const { shared, run, state, releaseAll, tick } = setup();
+    const first = shared("k", run);
+    await releaseAll();
+    await first;
+    tick(1000);
+    expect(await shared("k", run)).toBe(1);
+    expect(await shared("k", run)).toBe(1);
+    expect(state.runs).toBe(2);
+    await releaseAll();
+    expect(await shared("k", run)).toBe(2);
+    expect(state.runs).toBe(2);
+  });
+
+  it("waits for a new run when the last result is older than the stale time", async () => {
+    const { shared, run, state, releaseAll, tick } = setup();
+    const first = shared("k", run);
+    await releaseAll();
+    await first;
+    tick(5000);
+    let settled = false;
+    const next = shared("k", run).then((v) => ((settled = true), v));
+    const joined = shared("k", run);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(false);
+    await releaseAll();
+    expect(await next).toBe(2);
+    expect(await joined).toBe(2);
+    expect(state.runs).toBe(2);
+  });
+
+  it("keeps the last good result through a failed refresh, and never keeps the failure", async () => {
+    let clock = 0;
+    const shared = sharedResult<string>({ freshMs: 1000, staleMs: 5000, now: () => clock });
+    expect(await shared("k", async () => "good")).toBe("good");
+    clock = 2000;
+    let fails = 0;
+    const failing = async () => {
+      fails++;
+      throw new Error("database down");
+    };
+    expect(await shared("k", failing)).toBe("good");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fails).toBe(1);
+    clock = 6000;
+    await expect(shared("k", failing)).rejects.toThrow("database down");
+    expect(await shared("k", async () => "again")).toBe("again");
+  });
+});
