@@ -91,3 +91,34 @@ test("project staff see readiness and open the providers behind a number", async
     page.getByRole("table", { name: "Palveluntuottajat", exact: true }).getByRole("row"),
   ).toHaveCount(all - 25 + 1);
 });
+
+test("a change made in the portal shows on the dashboard at once, although the dashboard was just viewed", async ({
+  page,
+}) => {
+  await signInAs(page, DEMO_USERS.projectStaff);
+  const sagaStatus = () =>
+    page
+      .getByRole("table", { name: "Palveluntuottajat asiakastietojärjestelmittäin" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: "Saga", exact: true }) })
+      .getByRole("cell")
+      .nth(1);
+  const setSagaDate = async (date: string) => {
+    await visit(page, "/providers/systems");
+    const form = page.getByRole("region", { name: "Saga" }).getByRole("form");
+    await form.getByLabel("Kokeen päivä").fill(date);
+    await form.getByRole("button", { name: "Tallenna" }).click();
+    await expect(form.getByRole("status")).toContainText("Järjestelmän tiedot tallennettu.");
+  };
+
+  // The server keeps a computed dashboard for a few seconds (lib/readiness/shared.ts); a write
+  // through the portal must not be hidden behind it.
+  await visit(page, "/readiness");
+  await expect(sagaStatus()).toHaveText("Sovittu 10.6.2026");
+  await setSagaDate("2026-06-12");
+  await visit(page, "/readiness");
+  await expect(sagaStatus()).toHaveText("Sovittu 12.6.2026");
+  await setSagaDate("2026-06-10");
+  await visit(page, "/readiness");
+  await expect(sagaStatus()).toHaveText("Sovittu 10.6.2026");
+});

@@ -6,6 +6,7 @@
  */
 import cluster from "node:cluster";
 import { closeClient, openClient, setClient } from "../db";
+import { noteWrite, WRITE_NOTICE } from "../lib/data-generation";
 import { log } from "../lib/log";
 import { loadConfigOrExit, serveHttp, SHUTDOWN_GRACE_MS, WORKER_READY, WORKER_STOP } from "./serve";
 
@@ -39,8 +40,13 @@ const stop = async () => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => undefined);
 process.on("message", (m) => {
   if (m === WORKER_STOP) void stop();
+  if (m === WRITE_NOTICE) noteWrite();
 });
 process.on("disconnect", () => void stop());
 
-app.web = await serveHttp(config);
+app.web = await serveHttp(config, () => {
+  noteWrite();
+  // A closing channel (the primary going away) is not this request's failure.
+  if (process.connected) process.send!(WRITE_NOTICE, undefined, {}, () => undefined);
+});
 if (!stopping) process.send!(WORKER_READY);

@@ -20,6 +20,7 @@ import { startOutboxWorker } from "../lib/delivery/worker";
 import { startReminderScheduler } from "../lib/reminders/job";
 import { purgeOld } from "../lib/auth/rate-limit";
 import { errorText } from "../lib/jobs/repeat";
+import { noteWrite, WRITE_NOTICE } from "../lib/data-generation";
 import { log } from "../lib/log";
 import { purgeSessions } from "../lib/auth/sessions";
 import { workerExecArgv } from "./worker-heap";
@@ -124,9 +125,10 @@ type Http = { close: () => Promise<void> };
 
 /**
  * The built Next.js app on config.port, in this process. close(): no new connections, requests
- * in flight finish (idle keep-alive connections close at once), then Next.js closes.
+ * in flight finish (idle keep-alive connections close at once), then Next.js closes. `onWrite`
+ * runs when a writing request (not GET or HEAD) has finished (lib/data-generation.ts).
  */
-export async function serveHttp(config: Config): Promise<Http> {
+export async function serveHttp(config: Config, onWrite: () => void = noteWrite): Promise<Http> {
   // Auth.js builds sign-in and magic-link URLs from AUTH_URL; never from request headers,
   // which a client could set to its own host.
   process.env.AUTH_URL = config.appUrl;
@@ -140,6 +142,7 @@ export async function serveHttp(config: Config): Promise<Http> {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-real-ip"];
     }
+    if (req.method !== "GET" && req.method !== "HEAD") res.once("close", onWrite);
     handle(req, res).catch((err: unknown) => {
       log.error({ err: String(err) }, "request failed");
       if (!res.headersSent) res.statusCode = 500;
@@ -200,6 +203,9 @@ async function startHttpWorkers(count: number): Promise<Http> {
       // A send to a worker whose channel has just closed emits "error": logged, not fatal.
       w.on("error", (err) => log.warn({ err: String(err) }, "HTTP worker channel"));
       w.on("message", (m: unknown) => {
+        // A writing request in one worker: the others' kept results are out of date too.
+        if (m === WRITE_NOTICE)
+          for (const other of ready) if (other !== w && other.isConnected()) other.send(m);
         if (m !== WORKER_READY) return;
         ready.add(w);
         resolve(w);

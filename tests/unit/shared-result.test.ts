@@ -118,3 +118,45 @@ describe("sharedResult with fresh and stale times", () => {
     expect(await shared("k", async () => "again")).toBe("again");
   });
 });
+
+describe("sharedResult and the data generation", () => {
+  it("reuses neither a result nor a run in progress once the generation moved", async () => {
+    let gen = 0;
+    let version = 0;
+    const shared = sharedResult<number>({
+      freshMs: 1000,
+      staleMs: 5000,
+      now: () => 0,
+      generation: () => gen,
+    });
+    const g = gatedRuns(() => ++version);
+    const first = shared("k", g.run);
+    await g.releaseAll();
+    expect(await first).toBe(1);
+    expect(await shared("k", g.run)).toBe(1);
+
+    gen++; // a write finished
+    const afterWrite = shared("k", g.run);
+    expect(g.state.runs).toBe(2);
+    gen++; // another write while that run is under way: it may predate the write
+    const afterSecond = shared("k", g.run);
+    expect(g.state.runs).toBe(3);
+    await g.releaseAll();
+    expect([await afterWrite, await afterSecond]).toEqual([2, 3]);
+    // The newest run's result is the one kept; the older one finished too but is not reused.
+    expect(await shared("k", g.run)).toBe(3);
+    expect(g.state.runs).toBe(3);
+  });
+});
+
+describe("dataGeneration", () => {
+  it("counts writes on globalThis, so separately loaded copies of the module share it", async () => {
+    const { dataGeneration, noteWrite } = await import("@/lib/data-generation");
+    const before = dataGeneration();
+    noteWrite();
+    expect(dataGeneration()).toBe(before + 1);
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for("portal.dataGeneration")]).toBe(
+      before + 1,
+    );
+  });
+});
