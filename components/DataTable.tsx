@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { cellContent, isCellData, type CellData } from "./cell";
+import { DataTableBody } from "./DataTableBody";
 import { ScrollRegion } from "./ScrollRegion";
 import styles from "./DataTable.module.css";
 import pageStyles from "./Page.module.css";
@@ -16,7 +18,8 @@ export type Column = { key: string; label: string; align?: "left" | "right" };
 /**
  * A plain, accessible data table: a caption, header cells with scope, no interactivity needed.
  * Native elements with static CSS rather than MUI's Table components: a page of 50 rows has
- * hundreds of cells, and each MUI cell cost style work on every server render.
+ * hundreds of cells, and each MUI cell cost style work on every server render. Cells are
+ * elements or data (cell.tsx); a table of data only renders its rows in DataTableBody.
  */
 export function DataTable({
   caption,
@@ -26,7 +29,7 @@ export function DataTable({
 }: {
   caption: string;
   columns: Column[];
-  rows: { id: string; cells: Record<string, ReactNode> }[];
+  rows: { id: string; cells: Record<string, ReactNode | CellData> }[];
   empty: string;
 }) {
   if (rows.length === 0)
@@ -36,6 +39,11 @@ export function DataTable({
       </div>
     );
   const cls = (c: Column) => (c.align === "right" ? styles.right : undefined);
+  // Rows of data only go to the client body as values; any element keeps the server body.
+  const allData = rows.every((r) =>
+    Object.values(r.cells).every((v) => v === undefined || isCellData(v)),
+  );
+  const cell = (v: ReactNode | CellData) => (isCellData(v) ? cellContent(v) : v);
   return (
     <ScrollRegion label={caption}>
       <table className={styles.table}>
@@ -49,17 +57,24 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              {columns.map((c) => (
-                <td key={c.key} className={cls(c)}>
-                  {r.cells[c.key]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        {allData ? (
+          <DataTableBody
+            columns={columns.map((c) => ({ key: c.key, right: c.align === "right" }))}
+            rows={rows as { id: string; cells: Record<string, CellData> }[]}
+          />
+        ) : (
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                {columns.map((c) => (
+                  <td key={c.key} className={cls(c)}>
+                    {cell(r.cells[c.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        )}
       </table>
     </ScrollRegion>
   );

@@ -12,7 +12,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { ButtonRow, PageHeader } from "@/components/Page";
 import styles from "@/components/Page.module.css";
 import { DataTable } from "@/components/DataTable";
-import { Link, LinkButton } from "@/components/Link";
+import { LinkButton } from "@/components/Link";
 import { titled } from "@/components/metadata";
 import { ExportButtons } from "@/components/ExportButtons";
 
@@ -72,7 +72,7 @@ export default async function CasesPage({
         rows={rows.map((r) => ({
           id: r.id,
           cells: {
-            caseOid: <Link href={`/cases/${r.id}`}>{r.caseOid}</Link>,
+            caseOid: { href: `/cases/${r.id}`, text: r.caseOid },
             serviceTask: t(`cases.serviceTasks.${r.serviceTask}`),
             responsible: r.responsible ?? "",
             windows: r.windows,

@@ -24,7 +24,7 @@ import { SimpleActionForm } from "@/components/SimpleActionForm";
 import { addProviderAction } from "@/lib/registry/staff-actions";
 import { DataTable } from "@/components/DataTable";
 import { Pager } from "@/components/Pager";
-import { Link, LinkButton } from "@/components/Link";
+import { LinkButton } from "@/components/Link";
 import { titled } from "@/components/metadata";
 import { ExportButtons } from "@/components/ExportButtons";
 
@@ -160,7 +160,7 @@ export default async function ProvidersPage({
         rows={rows.map((r) => ({
           id: r.id,
           cells: {
-            name: <Link href={`/providers/${r.id}`}>{r.name}</Link>,
+            name: { href: `/providers/${r.id}`, text: r.name },
             businessId: r.businessId,
             relationship: t(`providers.relationshipValues.${r.relationship}`),
             units: r.units,

@@ -7,6 +7,7 @@ import { keyDates } from "@/lib/readiness/dates";
 import { sharedReadinessDashboard } from "@/lib/readiness/shared";
 import { helsinkiToday } from "@/lib/windows/dates";
 import { DataTable } from "@/components/DataTable";
+import type { CellData } from "@/components/cell";
 import { Link, LinkButton } from "@/components/Link";
 import { PageHeader, Section } from "@/components/Page";
 import styles from "@/components/Page.module.css";
@@ -19,6 +20,11 @@ export const generateMetadata = titled("dashboard.title");
 /** A number that opens the provider list behind it. */
 function Count({ n, filters }: { n: number; filters: Partial<ProviderFilters> }) {
   return <Link href={providersHref(filters)}>{n}</Link>;
+}
+
+/** The same as a table cell's data (DataTableBody). */
+function count(n: number, filters: Partial<ProviderFilters>): CellData {
+  return { href: providersHref(filters), text: n };
 }
 
 export default async function ReadinessPage() {
@@ -133,8 +139,8 @@ export default async function ReadinessPage() {
             id: s.stage,
             cells: {
               stage: stageLabel(s.stage),
-              reached: <Count n={s.reached} filters={{ stage: s.stage }} />,
-              stopped: i === 0 ? "" : <Count n={s.stopped} filters={{ stoppedAt: s.stage }} />,
+              reached: count(s.reached, { stage: s.stage }),
+              stopped: i === 0 ? "" : count(s.stopped, { stoppedAt: s.stage }),
               reason:
                 i === 0 ? (
                   ""
@@ -183,10 +189,9 @@ export default async function ReadinessPage() {
             cells: {
               name: s.name,
               status: s.status,
-              providers: <Count n={s.providers} filters={{ cis: s.id }} />,
-              eligible: <Count n={s.eligible} filters={{ cis: s.id, stage: "eligible" }} />,
-              unblocks:
-                s.unblocks === null ? "" : <Count n={s.unblocks} filters={{ unblockedBy: s.id }} />,
+              providers: count(s.providers, { cis: s.id }),
+              eligible: count(s.eligible, { cis: s.id, stage: "eligible" }),
+              unblocks: s.unblocks === null ? "" : count(s.unblocks, { unblockedBy: s.id }),
             },
           }))}
         />
@@ -208,17 +213,13 @@ export default async function ReadinessPage() {
             id: r.task,
             cells: {
               task: r.task === "none" ? t("tasks.none") : tr(`cases.serviceTasks.${r.task}`),
-              providers: <Count n={r.providers} filters={{ task: r.task }} />,
-              eligible: <Count n={r.eligible} filters={{ task: r.task, stage: "eligible" }} />,
-              accessOpened: (
-                <Count n={r.accessOpened} filters={{ task: r.task, stage: "access_opened" }} />
-              ),
-              delivered: (
-                <Count
-                  n={r.caseNumbersDelivered}
-                  filters={{ task: r.task, stage: "case_numbers_delivered" }}
-                />
-              ),
+              providers: count(r.providers, { task: r.task }),
+              eligible: count(r.eligible, { task: r.task, stage: "eligible" }),
+              accessOpened: count(r.accessOpened, { task: r.task, stage: "access_opened" }),
+              delivered: count(r.caseNumbersDelivered, {
+                task: r.task,
+                stage: "case_numbers_delivered",
+              }),
             },
           }))}
         />

@@ -9,7 +9,6 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/Page";
 import styles from "@/components/Page.module.css";
 import { DataTable } from "@/components/DataTable";
-import { Link } from "@/components/Link";
 import { ViewTabs } from "@/components/ViewTabs";
 import { titled } from "@/components/metadata";
 import { ExportButtons } from "@/components/ExportButtons";
@@ -67,7 +66,7 @@ export default async function WindowsPage({
         rows={rows.map((r) => ({
           id: r.id,
           cells: {
-            caseOid: <Link href={`/cases/${r.caseId}`}>{r.caseOid}</Link>,
+            caseOid: { href: `/cases/${r.caseId}`, text: r.caseOid },
             service: r.service ? t(`services.${r.service}` as "services.home_care") : "",
             unit: r.unitName,
             provider: r.providerName,
