@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { cellContent, isCellData, type CellData } from "./cell";
+import { cellContent, isCellData, TableRows, type CellData } from "./cell";
 import { DataTableBody } from "./DataTableBody";
 import { ScrollRegion } from "./ScrollRegion";
 import styles from "./DataTable.module.css";
@@ -39,11 +39,10 @@ export function DataTable({
       </div>
     );
   const cls = (c: Column) => (c.align === "right" ? styles.right : undefined);
-  // Rows of data only go to the client body as values; any element keeps the server body.
-  const allData = rows.every((r) =>
-    Object.values(r.cells).every((v) => v === undefined || isCellData(v)),
-  );
-  const cell = (v: ReactNode | CellData) => (isCellData(v) ? cellContent(v) : v);
+  const right = columns.map((c) => c.align === "right");
+  // Each row's cells in column order: nothing outside the columns reaches the page.
+  const byColumn = rows.map((r) => ({ id: r.id, cells: columns.map((c) => r.cells[c.key]) }));
+  const allData = byColumn.every((r) => r.cells.every(isCellData));
   return (
     <ScrollRegion label={caption}>
       <table className={styles.table}>
@@ -58,22 +57,14 @@ export function DataTable({
           </tr>
         </thead>
         {allData ? (
-          <DataTableBody
-            columns={columns.map((c) => ({ key: c.key, right: c.align === "right" }))}
-            rows={rows as { id: string; cells: Record<string, CellData> }[]}
-          />
+          // Rows of data go to the client body as values; any element keeps the server body.
+          <DataTableBody right={right} rows={byColumn as { id: string; cells: CellData[] }[]} />
         ) : (
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                {columns.map((c) => (
-                  <td key={c.key} className={cls(c)}>
-                    {cell(r.cells[c.key])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <TableRows
+            right={right}
+            rows={byColumn}
+            render={(v) => (isCellData(v) ? cellContent(v) : v)}
+          />
         )}
       </table>
     </ScrollRegion>

@@ -123,6 +123,9 @@ export async function servePortal(opts: ServeOptions = {}): Promise<Portal> {
 
 type Http = { close: () => Promise<void> };
 
+/** The methods that may change data (server actions and API writes are POSTs). */
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
  * The built Next.js app on config.port, in this process. close(): no new connections, requests
  * in flight finish (idle keep-alive connections close at once), then Next.js closes. `onWrite`
@@ -142,12 +145,17 @@ export async function serveHttp(config: Config, onWrite: () => void = noteWrite)
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-real-ip"];
     }
-    if (req.method !== "GET" && req.method !== "HEAD") res.once("close", onWrite);
-    handle(req, res).catch((err: unknown) => {
-      log.error({ err: String(err) }, "request failed");
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    // A writing request is told once its handling has settled (its transaction committed) and
+    // again when its response closes; a client that went away early closes it before that.
+    const writes = req.method !== undefined && WRITE_METHODS.has(req.method);
+    if (writes) res.once("close", onWrite);
+    handle(req, res)
+      .catch((err: unknown) => {
+        log.error({ err: String(err) }, "request failed");
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      })
+      .finally(() => writes && onWrite());
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -169,6 +169,7 @@ async function run(ctx: BenchContext, driver: Driver): Promise<BenchResult> {
     // The server's first requests, as a user meets it right after a start or a deploy.
     const cold = await load(floorUrl, cookie, COLD);
     const [coldP50, coldP95] = [quantile(cold.times, 0.5), quantile(cold.times, 0.95)];
+    if (cold.errors > 0) ctx.log(`http/${driver} cold: ${cold.errors} of ${COLD} requests failed`);
     ctx.log(
       `http/${driver} cold ${FLOOR_PAGE} (first ${COLD}): p50 ${coldP50} ms, p95 ${coldP95} ms`,
     );

@@ -10,12 +10,20 @@ const columns = [
   { key: "task", label: "Palvelutehtävä" },
   { key: "n", label: "Jaksot", align: "right" as const },
 ];
-const rows = (last: undefined | null) => [
-  { id: "a", cells: { oid: { href: "/cases/a", text: "1.2.246.1" }, task: "Kotihoito", n: 2 } },
+const rows = (last: unknown) => [
+  {
+    id: "a",
+    cells: { oid: { href: "/cases/a", text: "1.2.246.1" }, task: "Kotihoito", n: 2, hidden: "x" },
+  },
   { id: "b", cells: { oid: { href: "/cases/b", text: "1.2.246.2" }, task: last, n: 0 } },
 ];
-const table = (last: undefined | null) =>
-  createElement(DataTable, { caption: "Asiat", empty: "Ei tuloksia", columns, rows: rows(last) });
+const table = (last: unknown) =>
+  createElement(DataTable, {
+    caption: "Asiat",
+    empty: "Ei tuloksia",
+    columns,
+    rows: rows(last) as Parameters<typeof DataTable>[0]["rows"],
+  });
 
 /** The table's body element in DataTable's output (ScrollRegion > table > [caption, thead, body]). */
 function bodyOf(el: ReactElement): ReactElement {
@@ -26,22 +34,29 @@ function bodyOf(el: ReactElement): ReactElement {
 }
 
 describe("DataTable", () => {
-  it("hands rows of data to the client body as plain values, not elements", () => {
-    const body = bodyOf(table(undefined));
-    expect(body.type).toBe(DataTableBody);
-    const passed = (body.props as { rows: { cells: Record<string, unknown> }[] }).rows;
-    for (const r of passed)
-      for (const v of Object.values(r.cells)) expect(isValidElement(v)).toBe(false);
+  it("hands rows of data to the client body as plain values, only the columns' cells", () => {
+    for (const empty of [undefined, null, false]) {
+      const body = bodyOf(table(empty));
+      expect(body.type).toBe(DataTableBody);
+      const passed = (body.props as { rows: { cells: unknown[] }[] }).rows;
+      expect(passed[0]!.cells).toEqual([{ href: "/cases/a", text: "1.2.246.1" }, "Kotihoito", 2]);
+      for (const r of passed) for (const v of r.cells) expect(isValidElement(v)).toBe(false);
+    }
   });
 
   it("keeps the server body when a cell is an element, and shows its data cells the same", () => {
-    expect(bodyOf(table(null)).type).toBe("tbody");
-    // Both bodies give the same HTML: the links, the numbers and the empty cell.
-    const html = renderToStaticMarkup(table(undefined));
-    expect(renderToStaticMarkup(table(null))).toBe(html);
-    expect(html).toContain('href="/cases/a"');
-    expect(html).toContain(">1.2.246.2</a>");
-    expect(html).toContain('<th scope="col"');
+    const element = createElement("b", null, "Kiireellinen");
+    expect(bodyOf(table(element)).type).not.toBe(DataTableBody);
+    const mixed = renderToStaticMarkup(table(element));
+    expect(mixed).toContain("<td><b>Kiireellinen</b></td>");
+    expect(mixed).toMatch(/<a data-route="" class="[^"]*" href="\/cases\/b">1\.2\.246\.2<\/a>/);
+    expect(mixed).not.toContain(">x<");
+    // An empty cell gives the same HTML on either body.
+    const data = renderToStaticMarkup(table(undefined));
+    expect(renderToStaticMarkup(table(createElement("span", null)))).toBe(
+      data.replace("<td></td>", "<td><span></span></td>"),
+    );
+    expect(data).toContain('<th scope="col"');
   });
 });
 
@@ -51,7 +66,8 @@ describe("table cells as data", () => {
     expect(isCellData(0)).toBe(true);
     expect(isCellData({ href: "/a", text: 3 })).toBe(true);
     expect(isCellData(createElement("b", null, "x"))).toBe(false);
-    expect(isCellData(null)).toBe(false);
+    expect(isCellData(null)).toBe(true);
+    expect(isCellData([{ href: "/a", text: 1 }])).toBe(false);
     expect(isCellData({ text: "no link" })).toBe(false);
   });
 

@@ -102,7 +102,13 @@ describe("sharedResult with fresh and stale times", () => {
 
   it("keeps the last good result through a failed refresh, and never keeps the failure", async () => {
     let clock = 0;
-    const shared = sharedResult<string>({ freshMs: 1000, staleMs: 5000, now: () => clock });
+    const reported: unknown[] = [];
+    const shared = sharedResult<string>({
+      freshMs: 1000,
+      staleMs: 5000,
+      now: () => clock,
+      onRefreshError: (err) => reported.push(err),
+    });
     expect(await shared("k", async () => "good")).toBe("good");
     clock = 2000;
     let fails = 0;
@@ -113,9 +119,21 @@ describe("sharedResult with fresh and stale times", () => {
     expect(await shared("k", failing)).toBe("good");
     await new Promise((r) => setTimeout(r, 0));
     expect(fails).toBe(1);
+    expect(String(reported[0])).toContain("database down");
     clock = 6000;
     await expect(shared("k", failing)).rejects.toThrow("database down");
     expect(await shared("k", async () => "again")).toBe("again");
+  });
+});
+
+describe("sharedResult and a run that throws at once", () => {
+  it("hands the error to its caller like a rejected run, and keeps nothing", async () => {
+    const shared = sharedResult<string>({ freshMs: 1000, staleMs: 5000 });
+    const throwing = () => {
+      throw new Error("bad input");
+    };
+    await expect(shared("k", throwing)).rejects.toThrow("bad input");
+    expect(await shared("k", async () => "ok")).toBe("ok");
   });
 });
 

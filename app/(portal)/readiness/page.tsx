@@ -7,8 +7,8 @@ import { keyDates } from "@/lib/readiness/dates";
 import { sharedReadinessDashboard } from "@/lib/readiness/shared";
 import { helsinkiToday } from "@/lib/windows/dates";
 import { DataTable } from "@/components/DataTable";
-import type { CellData } from "@/components/cell";
-import { Link, LinkButton } from "@/components/Link";
+import { cellContent, type CellData } from "@/components/cell";
+import { LinkButton } from "@/components/Link";
 import { PageHeader, Section } from "@/components/Page";
 import styles from "@/components/Page.module.css";
 import local from "./readiness.module.css";
@@ -17,14 +17,14 @@ import { titled } from "@/components/metadata";
 
 export const generateMetadata = titled("dashboard.title");
 
-/** A number that opens the provider list behind it. */
-function Count({ n, filters }: { n: number; filters: Partial<ProviderFilters> }) {
-  return <Link href={providersHref(filters)}>{n}</Link>;
-}
-
-/** The same as a table cell's data (DataTableBody). */
+/** A number that opens the provider list behind it, as a table cell's data. */
 function count(n: number, filters: Partial<ProviderFilters>): CellData {
   return { href: providersHref(filters), text: n };
+}
+
+/** The same outside a table. */
+function Count({ n, filters }: { n: number; filters: Partial<ProviderFilters> }) {
+  return cellContent(count(n, filters));
 }
 
 export default async function ReadinessPage() {
