@@ -43,6 +43,9 @@ export function DataTable({
   // Each row's cells in column order: nothing outside the columns reaches the page.
   const byColumn = rows.map((r) => ({ id: r.id, cells: columns.map((c) => r.cells[c.key]) }));
   const allData = byColumn.every((r) => r.cells.every(isCellData));
+  // A link cell goes as its href and text only, whatever else its object holds.
+  const asData = (v: CellData): CellData =>
+    v !== null && typeof v === "object" ? { href: v.href, text: v.text } : v;
   return (
     <ScrollRegion label={caption}>
       <table className={styles.table}>
@@ -58,7 +61,10 @@ export function DataTable({
         </thead>
         {allData ? (
           // Rows of data go to the client body as values; any element keeps the server body.
-          <DataTableBody right={right} rows={byColumn as { id: string; cells: CellData[] }[]} />
+          <DataTableBody
+            right={right}
+            rows={byColumn.map((r) => ({ id: r.id, cells: (r.cells as CellData[]).map(asData) }))}
+          />
         ) : (
           <TableRows
             right={right}

@@ -1,8 +1,10 @@
 /**
- * A count of the writing requests (anything but GET and HEAD) this process has finished, or
+ * A count of the writing requests (POST, PUT, PATCH, DELETE) this process has finished, or
  * been told of by another HTTP worker (scripts/serve.ts). Results kept in memory for a while
  * (lib/readiness/shared.ts) remember the count they were computed at and are not reused once it
- * moved, so someone who has just changed something sees the change on their next page. Kept on
+ * moved, so someone who has just changed something sees the change on their next page (with
+ * several workers, as soon as the notice has passed through the primary: well under a
+ * millisecond, but not ordered with the browser's next request). Kept on
  * globalThis under a registered symbol: the server script and the built app load this module
  * separately and must share the one count.
  */

@@ -129,7 +129,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * The built Next.js app on config.port, in this process. close(): no new connections, requests
  * in flight finish (idle keep-alive connections close at once), then Next.js closes. `onWrite`
- * runs when a writing request (not GET or HEAD) has finished (lib/data-generation.ts).
+ * runs when a writing request (WRITE_METHODS) has finished (lib/data-generation.ts).
  */
 export async function serveHttp(config: Config, onWrite: () => void = noteWrite): Promise<Http> {
   // Auth.js builds sign-in and magic-link URLs from AUTH_URL; never from request headers,

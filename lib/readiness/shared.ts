@@ -72,7 +72,14 @@ export function sharedResult<T>({
     if (done && age < freshMs) return Promise.resolve(done.value);
     if (done && age < staleMs) {
       // The stale result still stands for its callers; a failed refresh is only reported.
-      if (!running) start(key, e, gen, run).catch(onRefreshError);
+      if (!running)
+        start(key, e, gen, run).catch((err: unknown) => {
+          try {
+            onRefreshError(err);
+          } catch {
+            // A report that fails must not become an unhandled rejection.
+          }
+        });
       return Promise.resolve(done.value);
     }
     return running ? running.p : start(key, e, gen, run);

@@ -13,7 +13,12 @@ const columns = [
 const rows = (last: unknown) => [
   {
     id: "a",
-    cells: { oid: { href: "/cases/a", text: "1.2.246.1" }, task: "Kotihoito", n: 2, hidden: "x" },
+    cells: {
+      oid: { href: "/cases/a", text: "1.2.246.1", hetu: "010101-123N" },
+      task: "Kotihoito",
+      n: 2,
+      hidden: "x",
+    },
   },
   { id: "b", cells: { oid: { href: "/cases/b", text: "1.2.246.2" }, task: last, n: 0 } },
 ];
@@ -51,6 +56,8 @@ describe("DataTable", () => {
     expect(mixed).toContain("<td><b>Kiireellinen</b></td>");
     expect(mixed).toMatch(/<a data-route="" class="[^"]*" href="\/cases\/b">1\.2\.246\.2<\/a>/);
     expect(mixed).not.toContain(">x<");
+    expect(mixed).toContain('<td class="');
+    expect(mixed.match(/<td class="[^"]+">/g)).toHaveLength(2); // the right-aligned column, 2 rows
     // An empty cell gives the same HTML on either body.
     const data = renderToStaticMarkup(table(undefined));
     expect(renderToStaticMarkup(table(createElement("span", null)))).toBe(
