@@ -56,24 +56,26 @@ describe("sharedResult with fresh and stale times", () => {
     let version = 0;
     const shared = sharedResult<number>({ freshMs: 1000, staleMs: 5000, now: () => clock });
     const g = gatedRuns(() => ++version);
-    return { shared, ...g, tick: (ms: number) => (clock += ms) };
+    /** The first run, finished: result 1 at time 0. */
+    const primed = async () => {
+      const first = shared("k", g.run);
+      await g.releaseAll();
+      expect(await first).toBe(1);
+    };
+    return { shared, ...g, primed, tick: (ms: number) => (clock += ms) };
   };
 
   it("hands out a fresh result without running", async () => {
-    const { shared, run, state, releaseAll, tick } = setup();
-    const first = shared("k", run);
-    await releaseAll();
-    expect(await first).toBe(1);
+    const { shared, run, state, primed, tick } = setup();
+    await primed();
     tick(999);
     expect(await shared("k", run)).toBe(1);
     expect(state.runs).toBe(1);
   });
 
   it("hands out a stale result at once and refreshes it once in the background", async () => {
-    const { shared, run, state, releaseAll, tick } = setup();
-    const first = shared("k", run);
-    await releaseAll();
-    await first;
+    const { shared, run, state, releaseAll, primed, tick } = setup();
+    await primed();
     tick(1000);
     expect(await shared("k", run)).toBe(1);
     expect(await shared("k", run)).toBe(1);
@@ -84,10 +86,8 @@ describe("sharedResult with fresh and stale times", () => {
   });
 
   it("waits for a new run when the last result is older than the stale time", async () => {
-    const { shared, run, state, releaseAll, tick } = setup();
-    const first = shared("k", run);
-    await releaseAll();
-    await first;
+    const { shared, run, state, releaseAll, primed, tick } = setup();
+    await primed();
     tick(5000);
     let settled = false;
     const next = shared("k", run).then((v) => ((settled = true), v));
