@@ -51,27 +51,27 @@ async function row(
   return r!.id;
 }
 
-/** Rows of client 0 (main organiser) and of client 1, in March 2031 (no seeded rows then). */
+/** Rows of client 0 (main organiser) and of client 1, in March 2099: no seeded or real rows. */
 async function scenario(tx: Executor) {
   await seedDemo(tx);
   const ids = {
-    view: await row(tx, "2031-03-02T10:00:00Z", {
+    view: await row(tx, "2099-03-02T10:00:00Z", {
       action: "cases.view",
       entityType: "case",
       entityId: seedId("case:0"),
       purpose: "case_work",
     }),
-    reveal: await row(tx, "2031-03-03T10:00:00Z", {
+    reveal: await row(tx, "2099-03-03T10:00:00Z", {
       action: "clients.reveal",
       entityType: "client",
       entityId: seedId("client:0"),
     }),
-    send: await row(tx, "2031-03-04T10:00:00Z", {
+    send: await row(tx, "2099-03-04T10:00:00Z", {
       action: "deliveries.send",
       entityType: "access_window",
       entityId: seedId("window:0"),
     }),
-    pickup: await row(tx, "2031-03-05T10:00:00Z", {
+    pickup: await row(tx, "2099-03-05T10:00:00Z", {
       action: "deliveries.pickup",
       actor: DEMO_USERS.providerContact,
       role: "provider_contact",
@@ -80,23 +80,23 @@ async function scenario(tx: Executor) {
       entityId: seedId("outbox:pickup:0"),
     }),
     // 1 April 00:30 Helsinki (EEST, +3) is still 31 March in UTC: inside April, not March.
-    april: await row(tx, "2031-03-31T21:30:00Z", {
+    april: await row(tx, "2099-03-31T21:30:00Z", {
       action: "cases.view",
       entityType: "case",
       entityId: seedId("case:0"),
     }),
-    otherClient: await row(tx, "2031-03-03T11:00:00Z", {
+    otherClient: await row(tx, "2099-03-03T11:00:00Z", {
       action: "cases.view",
       entityType: "case",
       entityId: seedId("case:1"),
     }),
-    staffDenied: await row(tx, "2031-03-06T10:00:00Z", {
+    staffDenied: await row(tx, "2099-03-06T10:00:00Z", {
       action: "policy.save",
       actor: DEMO_USERS.projectStaff,
       role: "project_staff",
       outcome: "denied",
     }),
-    otherOrganiser: await row(tx, "2031-03-03T12:00:00Z", {
+    otherOrganiser: await row(tx, "2099-03-03T12:00:00Z", {
       action: "cases.view",
       actor: DEMO_USERS.otherCaseworker,
       organiserId: DEMO_ORGANISERS.small,
@@ -107,7 +107,7 @@ async function scenario(tx: Executor) {
   return ids;
 }
 
-const march = { from: "2031-03-01", to: "2031-03-31" };
+const march = { from: "2099-03-01", to: "2099-03-31" };
 
 describe("the audit trail filters", () => {
   it("parses URL params, dropping anything malformed", () => {
@@ -118,8 +118,8 @@ describe("the audit trail filters", () => {
         user: "demo-caseworker",
         entity: " 1.2.246.10.2840015.15.2026.1000 ",
         provider: "not-a-uuid",
-        from: "2031-03-31",
-        to: "2031-03-01",
+        from: "2099-03-31",
+        to: "2099-03-01",
       }),
     ).toEqual({
       action: "cases.view",
@@ -127,19 +127,19 @@ describe("the audit trail filters", () => {
       user: "demo-caseworker",
       caseOid: CASE_OID_0,
       providerId: undefined,
-      from: "2031-03-01",
-      to: "2031-03-31",
+      from: "2099-03-01",
+      to: "2099-03-31",
     });
-    expect(parseAuditFilter({ from: "2031-02-30", action: "x'; drop" })).toMatchObject({
+    expect(parseAuditFilter({ from: "2099-02-30", action: "x'; drop" })).toMatchObject({
       from: undefined,
       action: undefined,
     });
   });
 
   it("uses Helsinki day boundaries across daylight saving", () => {
-    expect(helsinkiDayStart("2031-01-15").toISOString()).toBe("2031-01-14T22:00:00.000Z");
-    expect(helsinkiDayStart("2031-07-15").toISOString()).toBe("2031-07-14T21:00:00.000Z");
-    expect(helsinkiDayStart("2031-03-31", 1).toISOString()).toBe("2031-03-31T21:00:00.000Z");
+    expect(helsinkiDayStart("2099-01-15").toISOString()).toBe("2099-01-14T22:00:00.000Z");
+    expect(helsinkiDayStart("2099-07-15").toISOString()).toBe("2099-07-14T21:00:00.000Z");
+    expect(helsinkiDayStart("2099-03-31", 1).toISOString()).toBe("2099-03-31T21:00:00.000Z");
   });
 
   it("filters by action, date, user, case, provider and outcome", async () => {
@@ -152,7 +152,7 @@ describe("the audit trail filters", () => {
       expect(await got({ action: "cases.view", ...march })).toEqual(
         [ids.view, ids.otherClient].sort(),
       );
-      expect(await got({ action: "cases.view", from: "2031-04-01", to: "2031-04-01" })).toEqual([
+      expect(await got({ action: "cases.view", from: "2099-04-01", to: "2099-04-01" })).toEqual([
         ids.april,
       ]);
       expect(await got({ user: DEMO_USERS.projectStaff, ...march })).toEqual([ids.staffDenied]);
@@ -198,8 +198,8 @@ describe("who saw or was sent a client's data", () => {
       // April only: the row just after midnight in Helsinki.
       const april = await clientAccessLog(tx, staff, {
         hetu: demoHetu(0),
-        from: "2031-04-01",
-        to: "2031-04-30",
+        from: "2099-04-01",
+        to: "2099-04-30",
       });
       expect(april.ok && april.rows.map((x) => x.id)).toEqual([ids.april]);
     });
@@ -276,8 +276,8 @@ describe("who saw or was sent a client's data", () => {
       expect(
         await clientAccessLog(tx, staff, {
           hetu: demoHetu(0),
-          from: "2031-04-01",
-          to: "2031-03-01",
+          from: "2099-04-01",
+          to: "2099-03-01",
         }),
       ).toEqual({ ok: false, message: "auditView.clientAccess.badRange" });
     });

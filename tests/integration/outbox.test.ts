@@ -153,7 +153,8 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
       expect(second).toMatchObject({ ok: true, queued: 0, existing: 2 });
       const queued = await rows(tx, caseId);
       expect(queued.map((r) => r.method).sort()).toEqual(["pgp", "smime"]);
-      const stored = JSON.stringify(queued);
+      // The rows' ids are random hex, which holds the birth date's six digits by chance: masked.
+      const stored = JSON.stringify(queued).replace(/[0-9a-f][0-9a-f-]{15,}/gi, "#");
       for (const secret of [CLIENT, HETU, HETU.slice(0, 6), CASE_OID])
         expect(stored).not.toContain(secret);
     });

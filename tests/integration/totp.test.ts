@@ -24,6 +24,11 @@ const CONTACT = DEMO_USERS.providerContact; // provider 0: works with both organ
 const T0 = new Date("2026-03-02T10:00:10Z");
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
 const code = (secret: string, d: Date) => totpOf(secret, "x").generate({ timestamp: d.getTime() });
+/** A code the check refuses at d: the enrolment's secret is random, so "000000" could be right. */
+const wrongCode = (secret: string, d: Date) => {
+  const window = [-30, 0, 30].map((s) => code(secret, new Date(d.getTime() + s * 1000)));
+  return ["000000", "111111", "222222", "333333"].find((c) => !window.includes(c))!;
+};
 
 async function contactActor(tx: Executor) {
   const a = await actorOf(tx, CONTACT);
@@ -75,7 +80,10 @@ describe("TOTP second factor for provider contacts", () => {
       expect(row?.secret).not.toContain(e.secret);
 
       const actor = await contactActor(tx);
-      expect(await verifyTotp(tx, actor, sid, "000000", T0)).toEqual({ ok: false, reason: "code" });
+      expect(await verifyTotp(tx, actor, sid, wrongCode(e.secret, T0), T0)).toEqual({
+        ok: false,
+        reason: "code",
+      });
       expect(await verified(tx, sid)).toBeNull();
       expect(await verifyTotp(tx, actor, sid, code(e.secret, T0), T0)).toEqual({ ok: true });
       expect(await verified(tx, sid)).toEqual(T0);
@@ -119,7 +127,7 @@ describe("TOTP second factor for provider contacts", () => {
       const actor = await contactActor(tx);
       const sid = await createSession(tx, CONTACT, T0);
       for (let i = 0; i < TOTP_LIMIT.limit; i++)
-        expect((await verifyTotp(tx, actor, sid, "000000", T0)).ok).toBe(false);
+        expect((await verifyTotp(tx, actor, sid, wrongCode(e.secret, T0), T0)).ok).toBe(false);
       expect(await verifyTotp(tx, actor, sid, code(e.secret, T0), T0)).toEqual({
         ok: false,
         reason: "rateLimited",

@@ -309,7 +309,9 @@ describe("validateEncryptionKey: S/MIME", () => {
       notBefore: new Date("2030-06-30T21:30:00Z"),
       notAfter: new Date("2031-06-30T00:00:00Z"),
     });
-    expect(failure(await validateEncryptionKey(pem, EMAIL))).toEqual({
+    // A moment before it becomes valid (1.7.2030 00.30 in Helsinki), not the real clock.
+    const before = new Date("2030-06-30T21:29:00Z");
+    expect(failure(await validateEncryptionKey(pem, EMAIL, before))).toEqual({
       ok: false,
       code: "notYetValid",
       params: { date: "1.7.2030" },
