@@ -153,10 +153,14 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
       expect(second).toMatchObject({ ok: true, queued: 0, existing: 2 });
       const queued = await rows(tx, caseId);
       expect(queued.map((r) => r.method).sort()).toEqual(["pgp", "smime"]);
-      // The rows' ids are random hex, which holds the birth date's six digits by chance: masked.
-      const stored = JSON.stringify(queued).replace(/[0-9a-f][0-9a-f-]{15,}/gi, "#");
-      for (const secret of [CLIENT, HETU, HETU.slice(0, 6), CASE_OID])
-        expect(stored).not.toContain(secret);
+      const stored = JSON.stringify(queued);
+      for (const secret of [CLIENT, HETU, CASE_OID]) expect(stored).not.toContain(secret);
+      // Six digits turn up by chance in random ids and ciphertext, so the birth date alone is
+      // looked for in the readable fields (the message itself: delivery-compose.test.ts).
+      for (const r of queued)
+        expect(JSON.stringify([r.subject, r.recipient, r.lastError])).not.toContain(
+          HETU.slice(0, 6),
+        );
     });
   });
 
