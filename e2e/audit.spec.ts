@@ -1,16 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, demoHetu } from "@/db/seed/demo";
+import { helsinkiToday } from "@/lib/windows/dates";
 import { expectAccessible, pick, signInAs, visit } from "./support/fixtures";
-
-/** Today in Helsinki (yyyy-mm-dd), as the date inputs take it. */
-function helsinkiToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Helsinki",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
 
 test("project staff filter the audit log by action and date", async ({ page }) => {
   // Signing in writes today's "auth.sign_in.demo" row for this user. The range runs from the
