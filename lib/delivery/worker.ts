@@ -173,19 +173,44 @@ const RECORD_ATTEMPTS = 3;
 export const SEND_CONCURRENCY = 4;
 
 /**
+ * How long a finished send may wait to be recorded while other sends of the pass are still in
+ * flight. A pass of 20 usually finishes sooner, so its outcomes go into one transaction at the
+ * end; a slow relay still gets its outcomes recorded at least this often.
+ */
+export const RECORD_AFTER_MS = 1000;
+
+export type PassOptions = {
+  /** Messages claimed in one pass. */
+  limit?: number;
+  /** Checked before each send; when true, the rest of the claim goes back to the queue. */
+  isStopped?: () => boolean;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  /** See RECORD_AFTER_MS. */
+  recordAfterMs?: number;
+};
+
+/**
  * One pass: claim, send, record. Returns the counts. Up to `concurrency` sends overlap. Their
- * outcomes are recorded as they come in: whatever finished while the previous record was being
- * written goes into the next one (one transaction for several messages, and a caller's
- * transaction is never used by two statements at once). When `isStopped` turns true, the sends
- * in flight are finished and recorded, and the rest of the claim goes back to the queue.
+ * outcomes are recorded when the sends are done, or earlier once the oldest unrecorded one has
+ * waited `recordAfterMs`: writing a record while other sends are on the wire delays them, most
+ * of all on PGlite, whose queries run on this thread (README, eleventh pass). Whatever finishes
+ * while a record is being written goes into the next one (a caller's transaction is never used
+ * by two statements at once). A message sent but not yet recorded when the process dies is sent
+ * again after STALE_MS (at most one duplicate, with the same Message-ID). When `isStopped`
+ * turns true, the sends in flight are finished and recorded, and the rest of the claim goes back
+ * to the queue.
  */
 export async function runOutboxOnce(
   db: Executor,
   send: Transport = smtpTransport,
   now: Date = new Date(),
-  limit = 20,
-  isStopped: () => boolean = () => false,
-  concurrency = SEND_CONCURRENCY,
+  {
+    limit = 20,
+    isStopped = () => false,
+    concurrency = SEND_CONCURRENCY,
+    recordAfterMs = RECORD_AFTER_MS,
+  }: PassOptions = {},
 ): Promise<{ sent: number; retrying: number; failed: number }> {
   const claimed = await claimDue(db, now, limit);
   const counts = { sent: 0, retrying: 0, failed: 0 };
@@ -214,6 +239,14 @@ export async function runOutboxOnce(
         idle = true;
       });
   };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finish = (d: (typeof finished)[number]) => {
+    finished.push(d);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      record();
+    }, recordAfterMs);
+  };
   let next = 0;
   const lane = async () => {
     while (next < claimed.length && !isStopped()) {
@@ -225,16 +258,16 @@ export async function runOutboxOnce(
       } catch (e) {
         outcome = { ok: false, error: errorText(e) };
       }
-      finished.push({ m, outcome });
-      record();
+      finish({ m, outcome });
     }
   };
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane),
   );
+  clearTimeout(timer);
+  await recording;
   if (next < claimed.length) await unclaim(db, claimed.slice(next));
   do {
-    await recording;
     record();
     await recording;
   } while (finished.length > 0);
@@ -250,7 +283,7 @@ export function startOutboxWorker(
   return startRepeating("outbox worker", opts.intervalMs ?? 2000, async (isStopped) => {
     // Drain what is due, a batch at a time.
     for (;;) {
-      const r = await runOutboxOnce(getDb(), opts.send, new Date(), 20, isStopped);
+      const r = await runOutboxOnce(getDb(), opts.send, new Date(), { limit: 20, isStopped });
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "outbox pass");
       if (r.sent + r.retrying + r.failed < 20 || isStopped()) break;
     }

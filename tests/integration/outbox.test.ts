@@ -141,6 +141,30 @@ async function rows(tx: Executor, caseId: string) {
   return tx.select().from(outboxMessages).where(eq(outboxMessages.caseId, caseId));
 }
 
+/** Counts the transactions the worker finishes on `db` (its claim, then each record). */
+function watchTransactions(db: Executor) {
+  let done = 0;
+  const waiting: { n: number; wake: () => void }[] = [];
+  const watched = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== "transaction") return Reflect.get(target, prop, receiver);
+      const transaction = target.transaction.bind(target) as (...a: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        const result = await transaction(...args);
+        done++;
+        for (const w of waiting) if (done >= w.n) w.wake();
+        return result;
+      };
+    },
+  });
+  return {
+    db: watched,
+    count: () => done,
+    reached: (n: number) =>
+      new Promise<void>((wake) => (done >= n ? wake() : waiting.push({ n, wake }))),
+  };
+}
+
 describe("the case OID goes encrypted through the outbox to a real SMTP peer", () => {
   it("queues one message per recipient, even on a double click, with no client data outside the encryption", async () => {
     const pgp = await pgpKeyPair(PGP_TO, "Pekka Pgp");
@@ -311,7 +335,9 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
         stopped = true; // SIGTERM arrives while the first message is on the wire
         return transport(m);
       };
-      const r = await runOutboxOnce(tx, stopDuringFirst, new Date(), 20, () => stopped);
+      const r = await runOutboxOnce(tx, stopDuringFirst, new Date(), {
+        isStopped: () => stopped,
+      });
       expect(r).toEqual({ sent: 1, retrying: 0, failed: 0 });
       const state = await rows(tx, caseId);
       expect(state.filter((m) => m.status === "sent")).toHaveLength(1);
@@ -326,6 +352,47 @@ describe("the case OID goes encrypted through the outbox to a real SMTP peer", (
         retrying: 0,
         failed: 0,
       });
+    });
+  });
+
+  it("outcomes that finish together are recorded in one transaction at the end of the pass", async () => {
+    const pgp = await pgpKeyPair(PGP_TO, "Pekka Pgp");
+    await withRollback(t.db, async (tx) => {
+      const { cw, windowId, caseId } = await setup(tx, pgp.publicKey);
+      await sendCaseOid(tx, cw, { windowId, requestKey: crypto.randomUUID() });
+      const watched = watchTransactions(tx);
+      const r = await runOutboxOnce(watched.db, transport, new Date(), { recordAfterMs: 60_000 });
+      expect(r).toEqual({ sent: 2, retrying: 0, failed: 0 });
+      // The claim, then one record for both (not one a message, written while the other sends).
+      expect(watched.count()).toBe(2);
+      expect((await rows(tx, caseId)).map((m) => m.status)).toEqual(["sent", "sent"]);
+    });
+  });
+
+  it("while one send is slow, the one already sent is recorded after recordAfterMs, not only at the end", async () => {
+    const pgp = await pgpKeyPair(PGP_TO, "Pekka Pgp");
+    await withRollback(t.db, async (tx) => {
+      const { cw, windowId, caseId } = await setup(tx, pgp.publicKey);
+      await sendCaseOid(tx, cw, { windowId, requestKey: crypto.randomUUID() });
+      const watched = watchTransactions(tx);
+      let calls = 0;
+      let seen: string[] = [];
+      const oneSlow: Transport = async (m) => {
+        if (++calls === 1) return transport(m);
+        // This send stays on the wire until the other's outcome is written (claim + 1 record).
+        await Promise.race([
+          watched.reached(2),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error("the first outcome was not recorded")), 10_000),
+          ),
+        ]);
+        seen = (await rows(tx, caseId)).map((r) => r.status).sort();
+        return transport(m);
+      };
+      const r = await runOutboxOnce(watched.db, oneSlow, new Date(), { recordAfterMs: 20 });
+      expect(r).toEqual({ sent: 2, retrying: 0, failed: 0 });
+      expect(seen).toEqual(["sending", "sent"]);
+      expect(watched.count()).toBe(3);
     });
   });
 
