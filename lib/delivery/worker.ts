@@ -18,6 +18,8 @@ export type Transport = (m: { to: string; raw: Buffer }) => Promise<{ response: 
 export const STALE_MS = 2 * 60 * 1000;
 const BASE_BACKOFF_MS = 30 * 1000;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** Messages a pass claims, and so at most sends before it records (runOutboxOnce). */
+export const PASS_LIMIT = 20;
 
 const SYSTEM: AuditActor = { userId: null, role: "system", organiserId: null, providerId: null };
 
@@ -32,7 +34,11 @@ export const smtpTransport: Transport = async (m) => {
 };
 
 /** Claims up to `limit` due messages and marks them sending (one short transaction). */
-export async function claimDue(db: Executor, now: Date, limit = 20): Promise<OutboxMessage[]> {
+export async function claimDue(
+  db: Executor,
+  now: Date,
+  limit = PASS_LIMIT,
+): Promise<OutboxMessage[]> {
   const stale = new Date(now.getTime() - STALE_MS);
   return db.transaction(async (tx) => {
     const due = await tx
@@ -206,7 +212,7 @@ export async function runOutboxOnce(
   send: Transport = smtpTransport,
   now: Date = new Date(),
   {
-    limit = 20,
+    limit = PASS_LIMIT,
     isStopped = () => false,
     concurrency = SEND_CONCURRENCY,
     recordAfterMs = RECORD_AFTER_MS,
@@ -261,16 +267,21 @@ export async function runOutboxOnce(
       finish({ m, outcome });
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane),
-  );
-  clearTimeout(timer);
-  await recording;
-  if (next < claimed.length) await unclaim(db, claimed.slice(next));
+  try {
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane),
+    );
+  } finally {
+    // No record may start on `db` after this pass has returned or thrown.
+    clearTimeout(timer);
+  }
+  // The sends are done: record what is left. A record under way may be past its last look at
+  // `finished` but not yet idle, so look again after it.
   do {
     record();
     await recording;
   } while (finished.length > 0);
+  if (next < claimed.length) await unclaim(db, claimed.slice(next));
   if (failure !== undefined) throw failure;
   return counts;
 }
@@ -283,9 +294,12 @@ export function startOutboxWorker(
   return startRepeating("outbox worker", opts.intervalMs ?? 2000, async (isStopped) => {
     // Drain what is due, a batch at a time.
     for (;;) {
-      const r = await runOutboxOnce(getDb(), opts.send, new Date(), { limit: 20, isStopped });
+      const r = await runOutboxOnce(getDb(), opts.send, new Date(), {
+        limit: PASS_LIMIT,
+        isStopped,
+      });
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "outbox pass");
-      if (r.sent + r.retrying + r.failed < 20 || isStopped()) break;
+      if (r.sent + r.retrying + r.failed < PASS_LIMIT || isStopped()) break;
     }
   });
 }
