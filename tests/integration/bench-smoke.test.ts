@@ -34,6 +34,14 @@ describe("benchmark harness", () => {
       expect(r.figures[0]!.baseline).toBeGreaterThan(0);
       expect(r.figures[0]!.ratio).toBeGreaterThan(0);
     }
+    // Delivery is measured with Nagle on (the target) and off (what encryption and the outbox cost).
+    const delivery = report.results.find((r) => r.bench === "delivery")!;
+    expect(delivery.figures.map((f) => f.name)).toEqual([
+      "S/MIME compose + outbox + send",
+      "outbox worker sends only",
+      "Nagle off: S/MIME compose + outbox + send",
+      "Nagle off: outbox worker sends only",
+    ]);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
