@@ -8,8 +8,9 @@
  * Each is measured twice. First as the portal sends, with Nagle's algorithm on (nodemailer's
  * default, ADR 27): each message then waits about 40 ms for the sink's delayed ACK, so this
  * ratio (the issue's target) shows whether the outbox keeps the pool busy. Then with Nagle off on
- * both sides' client sockets, where the sends no longer wait and the ratio shows what encryption
- * and the outbox's database work cost (no target; it moves when that cost does).
+ * the client sockets of both pools (not the sink's, nor the database's), where the sends no
+ * longer wait and the ratio shows what encryption and the outbox's database work cost (no
+ * target; it moves when that cost does).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
@@ -50,7 +51,10 @@ function pooledTransport(port: number, noDelay: boolean) {
   });
 }
 
-/** nodemailer's hook for a socket of the caller's own: a connected one with Nagle off. */
+/**
+ * nodemailer's hook for a socket of the caller's own: a connected one with Nagle off. Loopback
+ * only: a connect that hangs is not timed out here (nodemailer's timeout starts after the hook).
+ */
 function connectNoDelay(
   options: { host?: string; port?: number },
   callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void,
