@@ -294,10 +294,7 @@ export function startOutboxWorker(
   return startRepeating("outbox worker", opts.intervalMs ?? 2000, async (isStopped) => {
     // Drain what is due, a batch at a time.
     for (;;) {
-      const r = await runOutboxOnce(getDb(), opts.send, new Date(), {
-        limit: PASS_LIMIT,
-        isStopped,
-      });
+      const r = await runOutboxOnce(getDb(), opts.send, new Date(), { isStopped });
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "outbox pass");
       if (r.sent + r.retrying + r.failed < PASS_LIMIT || isStopped()) break;
     }
